@@ -1,0 +1,50 @@
+"""Demo images drawn with Pillow, so the demo never downloads anything."""
+
+import hashlib
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+
+PALETTE = [(181, 18, 27), (26, 79, 156), (20, 120, 90), (200, 120, 20), (90, 60, 140)]
+
+
+def draw_picture(seed, size=(960, 540)):
+    """A gradient with a few shapes; the same seed always draws the same picture."""
+    digest = hashlib.sha256(seed.encode()).digest()
+    top = PALETTE[digest[0] % len(PALETTE)]
+    bottom = tuple(min(255, c + 90) for c in top)
+    picture = PILImage.new("RGB", size)
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    for y in range(height):
+        t = y / height
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
+    for i in range(4):
+        x, y, r = (
+            digest[1 + i] * width // 256,
+            digest[5 + i] * height // 256,
+            40 + digest[9 + i] // 2,
+        )
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=(255, 255, 255), width=6)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer
+
+
+def demo_image(title, size=(960, 540)):
+    """The library image called `title`, drawn and saved the first time."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    name = hashlib.sha1(title.encode()).hexdigest()[:12] + ".jpg"
+    image = Image(title=title)
+    image.file.save(name, ImageFile(draw_picture(title, size), name=name), save=False)
+    image.save()
+    return image

@@ -1,0 +1,246 @@
+"""Building the demo site tree; every step can run again and updates in place."""
+
+import datetime
+import json
+import secrets
+from html import escape
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from association.models import (
+    AboutPage,
+    MagazineIndexPage,
+    MagazineIssuePage,
+    MessageBoardPage,
+    ServiceIndexPage,
+    ServicePage,
+)
+from news.models import (
+    NewsCategoryPage,
+    NewsIndexPage,
+    NewsPage,
+    NoticeIndexPage,
+    NoticePage,
+    SubmissionPage,
+    TopicIndexPage,
+    TopicPage,
+)
+from portal.demo.images import demo_image
+from portal.models import HomePage
+from zones.catalogue import parse_area, parse_year_month, read_rows
+from zones.models import ZoneIndexPage, ZonePage
+
+DEMO_DIR = Path(__file__).resolve().parent
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def load_content():
+    return json.loads((DEMO_DIR / "content.json").read_text(encoding="utf-8"))
+
+
+def local_time(text):
+    return datetime.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=SHANGHAI)
+
+
+def paragraphs(texts):
+    return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
+
+
+def stream(blocks):
+    """content.json body blocks -> StreamField data."""
+    return [
+        ("heading", block["text"])
+        if block["type"] == "heading"
+        else ("paragraph", f"<p>{escape(block['text'])}</p>")
+        for block in blocks
+    ]
+
+
+def upsert(parent, model, slug, tags=None, **fields):
+    """Create or update the child of `parent` at `slug`, then publish it."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        if tags is not None:
+            page.tags.set(tags)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        if tags is not None:
+            page.tags.set(tags)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home():
+    """Make a HomePage the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="首页", slug="shouye"))
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.root_page = home
+    site.hostname, site.port, site.site_name = "localhost", 80, "中国开发区协会"
+    site.save()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
+        content_type__app_label="wagtailcore"
+    ).delete()
+    home.save_revision().publish()
+    return home
+
+
+def build_news(home, content):
+    index = upsert(home, NewsIndexPage, "news", title="资讯中心", show_in_menus=True)
+    columns = {}
+    for column in content["columns"]:
+        columns[column["title"]] = upsert(
+            index,
+            NewsCategoryPage,
+            column["slug"],
+            title=column["title"],
+            intro=f"<p>{escape(column['intro'])}</p>",
+            show_in_menus=True,
+        )
+    articles = []
+    for number, article in enumerate(content["articles"], start=1):
+        cover = demo_image(f"demo-cover-{number}") if article.get("headline") else None
+        articles.append(
+            upsert(
+                columns[article["column"]],
+                NewsPage,
+                f"article-{number:03d}",
+                tags=article["tags"],
+                title=article["title"],
+                source=article["source"],
+                authors=" ".join(article["authors"]),
+                editor=article.get("editor", ""),
+                publish_time=local_time(article["publish_time"]),
+                summary=article["summary"],
+                cover_image=cover,
+                body=stream(article["body"]),
+            )
+        )
+    topics = upsert(index, TopicIndexPage, "topics", title="专题")
+    upsert(
+        topics,
+        TopicPage,
+        "fu-gong-fu-chan",
+        title="复工复产专题",
+        banner_image=demo_image("demo-topic-banner", (1200, 360)),
+        introduction="<p>聚焦各地开发区统筹疫情防控和经济社会发展、推动企业复工复产的举措与成效。</p>",
+    )
+    return articles
+
+
+def build_notices(home, content):
+    index = upsert(home, NoticeIndexPage, "notices", title="通知公告")
+    for number, notice in enumerate(content["notices"], start=1):
+        upsert(
+            index,
+            NoticePage,
+            f"notice-{number:03d}",
+            title=notice["title"],
+            doc_number=notice["doc_number"],
+            issuer=notice["issuer"],
+            publish_time=local_time(notice["publish_time"]),
+            pinned=notice.get("pinned", False),
+            body=paragraphs(notice["body"]),
+        )
+
+
+def build_zones(home):
+    index = upsert(home, ZoneIndexPage, "zones", title="中国开发区", show_in_menus=True)
+    for number, row in read_rows(DEMO_DIR / "zone-catalogue-sample.csv"):
+        upsert(
+            index,
+            ZonePage,
+            f"zone-{number - 1:04d}",
+            title=row["name"],
+            code=row["code"],
+            province=row["province"],
+            level=row["level"],
+            kind=row["kind"],
+            approved_on=parse_year_month(row["approved"]),
+            area_hectares=parse_area(row["area"]),
+            industries=row["industries"],
+        )
+
+
+def build_association(home, content):
+    services = upsert(home, ServiceIndexPage, "services", title="协会服务", show_in_menus=True)
+    for service in content["services"]:
+        upsert(
+            services,
+            ServicePage,
+            service["slug"],
+            title=service["title"],
+            summary=service["summary"],
+            body=paragraphs(service["body"]),
+            show_in_menus=True,
+        )
+    about = upsert(home, AboutPage, "about", title="中国开发区协会", show_in_menus=True)
+    for page in content["about_pages"]:
+        upsert(
+            about,
+            AboutPage,
+            page["slug"],
+            title=page["title"],
+            body=paragraphs(page["body"]),
+            show_in_menus=True,
+        )
+    upsert(
+        home,
+        SubmissionPage,
+        "submit",
+        title="投稿",
+        show_in_menus=True,
+        guidelines="<p>欢迎各开发区、会员单位投稿。来稿请注明来源单位、作者和联系方式，编辑审核后发布。</p>",
+    )
+    magazine = upsert(home, MagazineIndexPage, "magazine", title="《中国开发区》")
+    for issue in content["magazine_issues"]:
+        contents = "".join(f"<p>{escape(line)}</p>" for line in issue["contents"])
+        upsert(
+            magazine,
+            MagazineIssuePage,
+            f"{issue['year']}-{issue['number']:02d}",
+            title=issue["title"],
+            year=issue["year"],
+            number=issue["number"],
+            contents=contents,
+            cover=demo_image(f"demo-magazine-{issue['year']}-{issue['number']}", (420, 594)),
+        )
+    upsert(
+        home,
+        MessageBoardPage,
+        "messages",
+        title="留言",
+        intro="<p>欢迎留言，我们会尽快回复。留言经审核后公开，联系方式不会公开。</p>",
+    )
+
+
+def ensure_admin(username="admin"):
+    """The demo superuser, with a fresh random password printed on each run."""
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username=username, defaults={"email": "admin@example.org"})
+    password = secrets.token_urlsafe(9)
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return username, password
+
+
+@transaction.atomic
+def build_demo_site():
+    content = load_content()
+    home = ensure_home()
+    # Created in menu order: 资讯中心 · 中国开发区 · 协会服务 · 中国开发区协会 · 投稿.
+    articles = build_news(home, content)
+    build_zones(home)
+    build_association(home, content)
+    build_notices(home, content)
+    return {"articles": len(articles), "zones": ZonePage.objects.count()}

@@ -1,0 +1,91 @@
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from portal.models import HomePage
+from tests import factories
+
+# Playwright's sync API runs an event loop in the test thread; the live server's
+# database work in that thread is still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+HAVE_CHROMIUM = os.path.exists(CHROMIUM)
+SKIP_BROWSER = (
+    f"browser tests skipped: no Chromium at {CHROMIUM} "
+    "(install the Debian packages chromium and fonts-noto-cjk)"
+)
+
+
+def pytest_report_header(config):
+    return f"chromium: {CHROMIUM}" if HAVE_CHROMIUM else SKIP_BROWSER
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if "tests/browser/" in str(item.path)]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if HAVE_CHROMIUM or not browser_items:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"REQUIRE_BROWSER is set but {SKIP_BROWSER}")
+    skip = pytest.mark.skip(reason=SKIP_BROWSER)
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        # Quiet Chromium's own network calls: this machine reaches no outside host.
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page, replacing Wagtail's welcome page as the default site root."""
+    root = Page.get_first_root_node()
+    home = factories.HomePageFactory(parent=root, slug="shouye")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "中国开发区协会",
+        },
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return HomePage.objects.get(pk=home.pk)
+
+
+@pytest.fixture
+def news_index(home):
+    return factories.NewsIndexPageFactory(parent=home, show_in_menus=True)
+
+
+@pytest.fixture
+def column(news_index):
+    return factories.NewsCategoryPageFactory(
+        parent=news_index, title="省级开发区动态", slug="provincial-zones", show_in_menus=True
+    )

@@ -1,0 +1,161 @@
+"""Factories for every page type; pass `parent=` to place a page in the tree."""
+
+import datetime
+import zoneinfo
+
+import factory
+import wagtail_factories
+
+from association import models as association
+from news import models as news
+from portal.models import HomePage
+from zones import models as zones
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "首页"
+
+    class Meta:
+        model = HomePage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "资讯中心"
+    slug = "news"
+
+    class Meta:
+        model = news.NewsIndexPage
+
+
+class NewsCategoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"栏目{n}")
+
+    class Meta:
+        model = news.NewsCategoryPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"开发区新闻第{n}篇")
+    source = "中国开发区协会"
+    authors = "张伟 李娜"
+    editor = "王芳"
+    publish_time = factory.Sequence(
+        lambda n: datetime.datetime(2020, 3, 1, 9, 0, tzinfo=SHANGHAI) + datetime.timedelta(hours=n)
+    )
+    summary = "开发区统筹推进疫情防控和经济社会发展。"
+    body = factory.LazyFunction(
+        lambda: [
+            ("heading", "及早部署，广泛宣传"),
+            ("paragraph", "<p>经开区坚持疫情防控和复工复产两手抓。</p>"),
+        ]
+    )
+
+    class Meta:
+        model = news.NewsPage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "专题"
+    slug = "topics"
+
+    class Meta:
+        model = news.TopicIndexPage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"专题{n}")
+
+    class Meta:
+        model = news.TopicPage
+
+
+class NoticeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "通知公告"
+    slug = "notices"
+
+    class Meta:
+        model = news.NoticeIndexPage
+
+
+class NoticePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"关于召开第{n}次会员大会的通知")
+    doc_number = factory.Sequence(lambda n: f"中开协〔2020〕{n}号")
+    issuer = "中国开发区协会秘书处"
+
+    class Meta:
+        model = news.NoticePage
+
+
+class SubmissionPageFactory(wagtail_factories.PageFactory):
+    title = "投稿"
+    slug = "submit"
+
+    class Meta:
+        model = news.SubmissionPage
+
+
+class ZoneIndexPageFactory(wagtail_factories.PageFactory):
+    title = "中国开发区"
+    slug = "zones"
+
+    class Meta:
+        model = zones.ZoneIndexPage
+
+
+class ZonePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"示范经济技术开发区{n}")
+    province = "重庆市"
+    level = "国家级"
+    kind = "经济技术开发区"
+
+    class Meta:
+        model = zones.ZonePage
+
+
+class AboutPageFactory(wagtail_factories.PageFactory):
+    title = "协会简介"
+
+    class Meta:
+        model = association.AboutPage
+
+
+class ServiceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "协会服务"
+    slug = "services"
+
+    class Meta:
+        model = association.ServiceIndexPage
+
+
+class ServicePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"服务项目{n}")
+
+    class Meta:
+        model = association.ServicePage
+
+
+class MagazineIndexPageFactory(wagtail_factories.PageFactory):
+    title = "《中国开发区》"
+    slug = "magazine"
+
+    class Meta:
+        model = association.MagazineIndexPage
+
+
+class MagazineIssuePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"《中国开发区》2020年第{n}期")
+    year = 2020
+    number = factory.Sequence(lambda n: n + 1)
+
+    class Meta:
+        model = association.MagazineIssuePage
+
+
+class MessageBoardPageFactory(wagtail_factories.PageFactory):
+    title = "留言"
+    slug = "messages"
+
+    class Meta:
+        model = association.MessageBoardPage

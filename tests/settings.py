@@ -1,0 +1,15 @@
+"""Test profile: the real settings, with a fast hasher and throw-away files."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="portal-test-cache-"))
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
+os.environ.setdefault("CACHE_KEY_PREFIX", "portal-test")
+
+from portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,42 @@
+"""发布时间 is the article's own field and Wagtail's first_published_at follows it."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from tests import factories
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+@pytest.mark.django_db
+def test_first_published_at_equals_publish_time_after_publishing(column):
+    when = datetime.datetime(2020, 3, 19, 10, 38, tzinfo=SHANGHAI)
+    article = factories.NewsPageFactory(parent=column, publish_time=when, live=False)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.first_published_at == when
+    assert article.live
+
+
+@pytest.mark.django_db
+def test_changing_publish_time_moves_first_published_at(column, client):
+    article = factories.NewsPageFactory(parent=column)
+    article.publish_time = datetime.datetime(2019, 12, 1, 8, 5, tzinfo=SHANGHAI)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    assert article.first_published_at == article.publish_time
+    assert "2019年12月01日 08:05" in client.get(article.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_notice_publish_time_is_shown_in_chinese_format(home, client):
+    notices = factories.NoticeIndexPageFactory(parent=home)
+    notice = factories.NoticePageFactory(
+        parent=notices, publish_time=datetime.datetime(2020, 3, 2, 9, 0, tzinfo=SHANGHAI)
+    )
+    assert notice.first_published_at == notice.publish_time
+    html = client.get(notice.url).content.decode()
+    assert "2020年03月02日 09:00" in html
+    assert notice.doc_number in html
