@@ -1,12 +1,13 @@
 from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from news.hits import PageViewCount  # noqa: F401  (registers the model)
 from portal.blocks import BodyBlock
 from portal.models import DatedPage, PortalPage
 
@@ -80,6 +81,9 @@ class NewsPage(DatedPage):
     )
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
     tags = ClusterTaggableManager("标签", through=NewsPageTag, blank=True)
+    zones = ParentalManyToManyField(
+        "zones.ZonePage", verbose_name="相关开发区", blank=True, related_name="articles"
+    )
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []
@@ -90,6 +94,7 @@ class NewsPage(DatedPage):
         "cover_image",
         "body",
         "tags",
+        "zones",
     ]
     search_fields = DatedPage.search_fields + [
         index.SearchField("summary"),

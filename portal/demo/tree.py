@@ -19,6 +19,7 @@ from association.models import (
     ServiceIndexPage,
     ServicePage,
 )
+from news.hits import PageViewCount
 from news.models import (
     NewsCategoryPage,
     NewsIndexPage,
@@ -31,6 +32,7 @@ from news.models import (
 )
 from portal.demo.images import demo_image
 from portal.models import HomePage
+from portal.slugs import pinyin_slug
 from zones.catalogue import parse_area, parse_year_month, read_rows
 from zones.models import ZoneIndexPage, ZonePage
 
@@ -62,17 +64,13 @@ def stream(blocks):
 
 def upsert(parent, model, slug, tags=None, **fields):
     """Create or update the child of `parent` at `slug`, then publish it."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, **fields)
-        if tags is not None:
-            page.tags.set(tags)
+    page = model.objects.child_of(parent).filter(slug=slug).first() or model(slug=slug)
+    for name, value in fields.items():
+        setattr(page, name, value)
+    if tags is not None:
+        page.tags.set(tags)
+    if page.pk is None:
         parent.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-        if tags is not None:
-            page.tags.set(tags)
     page.save_revision().publish()
     return page
 
@@ -94,8 +92,8 @@ def ensure_home():
     return home
 
 
-def build_news(home, content):
-    index = upsert(home, NewsIndexPage, "news", title="资讯中心", show_in_menus=True)
+def build_news(index, content):
+    zones = {zone.title: zone for zone in ZonePage.objects.all()}
     columns = {}
     for column in content["columns"]:
         columns[column["title"]] = upsert(
@@ -109,22 +107,23 @@ def build_news(home, content):
     articles = []
     for number, article in enumerate(content["articles"], start=1):
         cover = demo_image(f"demo-cover-{number}") if article.get("headline") else None
-        articles.append(
-            upsert(
-                columns[article["column"]],
-                NewsPage,
-                f"article-{number:03d}",
-                tags=article["tags"],
-                title=article["title"],
-                source=article["source"],
-                authors=" ".join(article["authors"]),
-                editor=article.get("editor", ""),
-                publish_time=local_time(article["publish_time"]),
-                summary=article["summary"],
-                cover_image=cover,
-                body=stream(article["body"]),
-            )
+        page = upsert(
+            columns[article["column"]],
+            NewsPage,
+            pinyin_slug(article["title"]),
+            tags=article["tags"],
+            title=article["title"],
+            source=article["source"],
+            authors=" ".join(article["authors"]),
+            editor=article.get("editor", ""),
+            publish_time=local_time(article["publish_time"]),
+            summary=article["summary"],
+            cover_image=cover,
+            body=stream(article["body"]),
+            zones=[zones[name] for name in article.get("zones", []) if name in zones],
         )
+        PageViewCount.objects.update_or_create(page=page, defaults={"count": article["views"]})
+        articles.append(page)
     topics = upsert(index, TopicIndexPage, "topics", title="专题")
     upsert(
         topics,
@@ -137,13 +136,12 @@ def build_news(home, content):
     return articles
 
 
-def build_notices(home, content):
-    index = upsert(home, NoticeIndexPage, "notices", title="通知公告")
-    for number, notice in enumerate(content["notices"], start=1):
+def build_notices(index, content):
+    for notice in content["notices"]:
         upsert(
             index,
             NoticePage,
-            f"notice-{number:03d}",
+            pinyin_slug(notice["title"]),
             title=notice["title"],
             doc_number=notice["doc_number"],
             issuer=notice["issuer"],
@@ -153,8 +151,7 @@ def build_notices(home, content):
         )
 
 
-def build_zones(home):
-    index = upsert(home, ZoneIndexPage, "zones", title="中国开发区", show_in_menus=True)
+def build_zones(index):
     for number, row in read_rows(DEMO_DIR / "zone-catalogue-sample.csv"):
         upsert(
             index,
@@ -171,8 +168,8 @@ def build_zones(home):
         )
 
 
-def build_association(home, content):
-    services = upsert(home, ServiceIndexPage, "services", title="协会服务", show_in_menus=True)
+def build_association(home, sections, content):
+    services, about, magazine = sections["services"], sections["about"], sections["magazine"]
     for service in content["services"]:
         upsert(
             services,
@@ -183,7 +180,6 @@ def build_association(home, content):
             body=paragraphs(service["body"]),
             show_in_menus=True,
         )
-    about = upsert(home, AboutPage, "about", title="中国开发区协会", show_in_menus=True)
     for page in content["about_pages"]:
         upsert(
             about,
@@ -234,13 +230,43 @@ def ensure_admin(username="admin"):
     return username, password
 
 
+def build_sections(home):
+    """The home page's children, created in menu order."""
+    return {
+        "news": upsert(home, NewsIndexPage, "news", title="资讯中心", show_in_menus=True),
+        "zones": upsert(home, ZoneIndexPage, "zones", title="中国开发区", show_in_menus=True),
+        "services": upsert(
+            home, ServiceIndexPage, "services", title="协会服务", show_in_menus=True
+        ),
+        "about": upsert(home, AboutPage, "about", title="中国开发区协会", show_in_menus=True),
+        "submit": upsert(
+            home,
+            SubmissionPage,
+            "submit",
+            title="投稿",
+            show_in_menus=True,
+            guidelines="<p>欢迎各开发区、会员单位投稿。来稿请注明来源单位、作者和联系方式，"
+            "编辑审核后发布。</p>",
+        ),
+        "notices": upsert(home, NoticeIndexPage, "notices", title="通知公告"),
+        "magazine": upsert(home, MagazineIndexPage, "magazine", title="《中国开发区》"),
+        "messages": upsert(
+            home,
+            MessageBoardPage,
+            "messages",
+            title="留言",
+            intro="<p>欢迎留言，我们会尽快回复。留言经审核后公开，联系方式不会公开。</p>",
+        ),
+    }
+
+
 @transaction.atomic
 def build_demo_site():
     content = load_content()
     home = ensure_home()
-    # Created in menu order: 资讯中心 · 中国开发区 · 协会服务 · 中国开发区协会 · 投稿.
-    articles = build_news(home, content)
-    build_zones(home)
-    build_association(home, content)
-    build_notices(home, content)
+    sections = build_sections(home)
+    build_zones(sections["zones"])
+    articles = build_news(sections["news"], content)
+    build_association(home, sections, content)
+    build_notices(sections["notices"], content)
     return {"articles": len(articles), "zones": ZonePage.objects.count()}
