@@ -3,7 +3,8 @@ import shutil
 
 import pytest
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage
 from tests import factories
@@ -64,7 +65,9 @@ def _clear_cache():
 @pytest.fixture
 def home(db):
     """The site's home page, replacing Wagtail's welcome page as the default site root."""
-    root = Page.get_first_root_node()
+    # Transactional tests flush the tables, taking the migrations' root page and locale.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = factories.HomePageFactory(parent=root, slug="shouye")
     Site.objects.update_or_create(
         is_default_site=True,

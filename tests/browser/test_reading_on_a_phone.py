@@ -7,9 +7,8 @@ from playwright.sync_api import expect
 
 from tests import factories
 
-# The live server runs in another thread: commit for real, and restore the
-# migrations' data (root page, locale) after each test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server runs in another thread: the test data must be committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
