@@ -1,19 +1,28 @@
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import render
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from news.hits import PageViewCount  # noqa: F401  (registers the model)
-from portal.blocks import BodyBlock
+from news.hits import PageViewCount
+from portal.blocks import BodyBlock, TopicSectionBlock
 from portal.models import DatedPage, PortalPage
+from portal.pagination import paginate
 
 
-class NewsIndexPage(PortalPage):
-    """资讯中心: the parent of every news column and of the topics."""
+def for_cards(articles):
+    """Articles as listed on cards: cover image and its renditions fetched up front."""
+    return articles.select_related("cover_image").prefetch_related("cover_image__renditions")
+
+
+class NewsIndexPage(RoutablePageMixin, PortalPage):
+    """资讯中心: the parent of every news column and of the topics; serves /news/tags/<tag>/."""
 
     intro = RichTextField("导语", blank=True)
 
@@ -25,10 +34,39 @@ class NewsIndexPage(PortalPage):
     class Meta:
         verbose_name = "资讯中心"
 
+    latest_per_column = 5
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["columns"] = NewsCategoryPage.objects.child_of(self).live().order_by("path")
+        columns = list(NewsCategoryPage.objects.child_of(self).live().order_by("path"))
+        for column in columns:
+            column.latest_articles = column.latest(self.latest_per_column)
+        context["columns"] = columns
+        context["topics"] = (
+            TopicPage.objects.descendant_of(self).live().order_by("-first_published_at")
+        )
         return context
+
+    def tag_url(self, tag):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+    @path("tags/<str:tag>/", name="tag")
+    def tag_listing(self, request, tag):
+        tag = Tag.objects.filter(slug=tag).first() or Tag.objects.filter(name=tag).first()
+        if tag is None:
+            raise Http404("没有这个标签")
+        articles = NewsPage.objects.live().descendant_of(self).filter(tags=tag)
+        return render(
+            request,
+            "news/tag_page.html",
+            {
+                "page": self,
+                "tag": tag,
+                "articles": paginate(
+                    request, for_cards(articles.order_by("-publish_time", "-pk")), 20
+                ),
+            },
+        )
 
 
 class NewsCategoryPage(PortalPage):
@@ -48,12 +86,13 @@ class NewsCategoryPage(PortalPage):
         return NewsPage.objects.child_of(self).live().order_by("-publish_time", "-pk")
 
     def latest(self, count=6):
-        return self.articles()[:count]
+        return for_cards(self.articles())[:count]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = Paginator(self.articles(), self.per_page).get_page(
-            request.GET.get("page")
+        context["articles"] = paginate(request, for_cards(self.articles()), self.per_page)
+        context["sibling_columns"] = (
+            NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
         )
         return context
 
@@ -80,6 +119,9 @@ class NewsPage(DatedPage):
         related_name="+",
     )
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
+    is_headline = models.BooleanField(
+        "头条/焦点", default=False, help_text="在首页头条区显示，需有封面图片"
+    )
     tags = ClusterTaggableManager("标签", through=NewsPageTag, blank=True)
     zones = ParentalManyToManyField(
         "zones.ZonePage", verbose_name="相关开发区", blank=True, related_name="articles"
@@ -91,7 +133,7 @@ class NewsPage(DatedPage):
     content_panels = DatedPage.content_panels + [
         MultiFieldPanel(["source", "authors", "editor", "publish_time"], heading="来源与发布"),
         "summary",
-        "cover_image",
+        MultiFieldPanel(["cover_image", "is_headline"], heading="封面与头条"),
         "body",
         "tags",
         "zones",
@@ -103,8 +145,53 @@ class NewsPage(DatedPage):
         index.FilterField("publish_time"),
     ]
 
+    related_count = 6
+
     class Meta:
         verbose_name = "新闻文章"
+
+    def column_neighbours(self):
+        """(上一篇, 下一篇): the next older and the next newer article of the same column."""
+        siblings = NewsPage.objects.sibling_of(self, inclusive=False).live()
+        moment = self.publish_time
+        older = siblings.filter(
+            Q(publish_time__lt=moment) | Q(publish_time=moment, pk__lt=self.pk)
+        ).order_by("-publish_time", "-pk")
+        newer = siblings.filter(
+            Q(publish_time__gt=moment) | Q(publish_time=moment, pk__gt=self.pk)
+        ).order_by("publish_time", "pk")
+        return older.first(), newer.first()
+
+    def related_articles(self):
+        """Up to six: most shared tags first, then the newest of the same column."""
+        others = NewsPage.objects.live().exclude(pk=self.pk)
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        related = (
+            list(
+                others.filter(tagged_items__tag_id__in=tag_ids)
+                .annotate(shared_tags=Count("tagged_items"))
+                .order_by("-shared_tags", "-publish_time")[: self.related_count]
+            )
+            if tag_ids
+            else []
+        )
+        missing = self.related_count - len(related)
+        if missing:
+            related += (
+                others.sibling_of(self)
+                .exclude(pk__in=[a.pk for a in related])
+                .order_by("-publish_time")[:missing]
+            )
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["previous_article"], context["next_article"] = self.column_neighbours()
+        context["related_articles"] = self.related_articles()
+        news_index = NewsIndexPage.objects.ancestor_of(self).first()
+        context["tag_links"] = [(tag, news_index.tag_url(tag)) for tag in self.tags.all()]
+        context["view_count"] = PageViewCount.for_page(self)
+        return context
 
 
 class TopicIndexPage(PortalPage):
@@ -131,12 +218,33 @@ class TopicPage(PortalPage):
         related_name="+",
     )
 
+    sections = StreamField([("section", TopicSectionBlock())], verbose_name="专题栏目", blank=True)
+
     parent_page_types = ["news.TopicIndexPage"]
     subpage_types = []
-    content_panels = PortalPage.content_panels + ["banner_image", "introduction"]
+    content_panels = PortalPage.content_panels + ["banner_image", "introduction", "sections"]
 
     class Meta:
         verbose_name = "专题"
+
+    def section_articles(self, section):
+        articles = NewsPage.objects.live()
+        picked = [page.pk for page in section["articles"] if page]
+        if picked:
+            articles = articles.filter(pk__in=picked)
+        elif section["tag"]:
+            articles = articles.filter(tags__name=section["tag"])
+        else:
+            return []
+        return for_cards(articles.order_by("-publish_time", "-pk"))[: section["count"]]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = [
+            {"title": block.value["title"], "articles": self.section_articles(block.value)}
+            for block in self.sections
+        ]
+        return context
 
 
 class NoticeIndexPage(PortalPage):
@@ -152,7 +260,7 @@ class NoticeIndexPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         notices = NoticePage.objects.child_of(self).live().order_by("-pinned", "-publish_time")
-        context["notices"] = Paginator(notices, 20).get_page(request.GET.get("page"))
+        context["notices"] = paginate(request, notices, 20)
         return context
 
 

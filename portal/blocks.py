@@ -40,3 +40,27 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     table = TableBlock(label="表格")
     attachment = AttachmentBlock()
+
+
+class TopicSectionBlock(blocks.StructBlock):
+    """A section of a 专题: hand-picked articles, or the newest with a tag."""
+
+    title = blocks.CharBlock(label="栏目标题", max_length=40)
+    tag = blocks.CharBlock(
+        label="按标签汇集",
+        required=False,
+        max_length=50,
+        help_text="未手动选择文章时，显示带此标签的最新文章",
+    )
+    articles = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="news.NewsPage", label="文章"),
+        label="手动选择文章",
+        required=False,
+        default=[],
+    )
+    count = blocks.IntegerBlock(label="显示篇数", default=10, min_value=1, max_value=50)
+
+    class Meta:
+        icon = "list-ul"
+        label = "专题栏目"
+        description = "专题中的一组文章，可按标签自动汇集或手动挑选"

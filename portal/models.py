@@ -1,9 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import TitleFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import InlinePanel, TitleFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from portal.forms import PortalPageForm
 from portal.slugs import pinyin_slug
@@ -57,6 +58,29 @@ class DatedPage(PortalPage):
         super().save(*args, **kwargs)
 
 
+class HomeColumn(Orderable):
+    """A news column shown as a block on the home page, in the order editors choose."""
+
+    page = ParentalKey("portal.HomePage", related_name="home_columns", on_delete=models.CASCADE)
+    column = models.ForeignKey(
+        "news.NewsCategoryPage", verbose_name="栏目", on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveSmallIntegerField("显示篇数", default=6)
+
+    panels = ["column", "count"]
+
+
+class HomeSpotlightZone(Orderable):
+    """A development zone featured in the home page's 开发区 spotlight."""
+
+    page = ParentalKey("portal.HomePage", related_name="spotlight_zones", on_delete=models.CASCADE)
+    zone = models.ForeignKey(
+        "zones.ZonePage", verbose_name="开发区", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = ["zone"]
+
+
 class HomePage(PortalPage):
     intro = RichTextField("导语", blank=True)
 
@@ -73,15 +97,18 @@ class HomePage(PortalPage):
     ]
     max_count = 1
 
-    content_panels = PortalPage.content_panels + ["intro"]
+    content_panels = PortalPage.content_panels + [
+        "intro",
+        InlinePanel("home_columns", heading="首页栏目", label="栏目"),
+        InlinePanel("spotlight_zones", heading="开发区推荐", label="开发区", max_num=12),
+    ]
 
     class Meta:
         verbose_name = "首页"
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsCategoryPage  # news builds on portal: import late
+        from portal.home import home_sections  # the apps build on portal: import late
 
         context = super().get_context(request, *args, **kwargs)
-        columns = NewsCategoryPage.objects.descendant_of(self).live().order_by("path")
-        context["columns"] = columns
+        context.update(home_sections(self))
         return context

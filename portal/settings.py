@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "association",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
     "wagtail.embeds",

@@ -14,14 +14,22 @@ from zones import models as zones
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
+class PortalPageFactory(wagtail_factories.PageFactory):
+    # Empty, so the page makes its slug from the title's pinyin as in the admin.
+    slug = ""
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(PortalPageFactory):
     title = "首页"
 
     class Meta:
         model = HomePage
 
 
-class NewsIndexPageFactory(wagtail_factories.PageFactory):
+class NewsIndexPageFactory(PortalPageFactory):
     title = "资讯中心"
     slug = "news"
 
@@ -29,14 +37,14 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
         model = news.NewsIndexPage
 
 
-class NewsCategoryPageFactory(wagtail_factories.PageFactory):
+class NewsCategoryPageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"栏目{n}")
 
     class Meta:
         model = news.NewsCategoryPage
 
 
-class NewsPageFactory(wagtail_factories.PageFactory):
+class NewsPageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"开发区新闻第{n}篇")
     source = "中国开发区协会"
     authors = "张伟 李娜"
@@ -56,7 +64,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         model = news.NewsPage
 
 
-class TopicIndexPageFactory(wagtail_factories.PageFactory):
+class TopicIndexPageFactory(PortalPageFactory):
     title = "专题"
     slug = "topics"
 
@@ -64,14 +72,14 @@ class TopicIndexPageFactory(wagtail_factories.PageFactory):
         model = news.TopicIndexPage
 
 
-class TopicPageFactory(wagtail_factories.PageFactory):
+class TopicPageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"专题{n}")
 
     class Meta:
         model = news.TopicPage
 
 
-class NoticeIndexPageFactory(wagtail_factories.PageFactory):
+class NoticeIndexPageFactory(PortalPageFactory):
     title = "通知公告"
     slug = "notices"
 
@@ -79,7 +87,7 @@ class NoticeIndexPageFactory(wagtail_factories.PageFactory):
         model = news.NoticeIndexPage
 
 
-class NoticePageFactory(wagtail_factories.PageFactory):
+class NoticePageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"关于召开第{n}次会员大会的通知")
     doc_number = factory.Sequence(lambda n: f"中开协〔2020〕{n}号")
     issuer = "中国开发区协会秘书处"
@@ -88,7 +96,7 @@ class NoticePageFactory(wagtail_factories.PageFactory):
         model = news.NoticePage
 
 
-class SubmissionPageFactory(wagtail_factories.PageFactory):
+class SubmissionPageFactory(PortalPageFactory):
     title = "投稿"
     slug = "submit"
 
@@ -96,7 +104,7 @@ class SubmissionPageFactory(wagtail_factories.PageFactory):
         model = news.SubmissionPage
 
 
-class ZoneIndexPageFactory(wagtail_factories.PageFactory):
+class ZoneIndexPageFactory(PortalPageFactory):
     title = "中国开发区"
     slug = "zones"
 
@@ -104,7 +112,7 @@ class ZoneIndexPageFactory(wagtail_factories.PageFactory):
         model = zones.ZoneIndexPage
 
 
-class ZonePageFactory(wagtail_factories.PageFactory):
+class ZonePageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"示范经济技术开发区{n}")
     province = "重庆市"
     level = "国家级"
@@ -114,14 +122,14 @@ class ZonePageFactory(wagtail_factories.PageFactory):
         model = zones.ZonePage
 
 
-class AboutPageFactory(wagtail_factories.PageFactory):
+class AboutPageFactory(PortalPageFactory):
     title = "协会简介"
 
     class Meta:
         model = association.AboutPage
 
 
-class ServiceIndexPageFactory(wagtail_factories.PageFactory):
+class ServiceIndexPageFactory(PortalPageFactory):
     title = "协会服务"
     slug = "services"
 
@@ -129,14 +137,14 @@ class ServiceIndexPageFactory(wagtail_factories.PageFactory):
         model = association.ServiceIndexPage
 
 
-class ServicePageFactory(wagtail_factories.PageFactory):
+class ServicePageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"服务项目{n}")
 
     class Meta:
         model = association.ServicePage
 
 
-class MagazineIndexPageFactory(wagtail_factories.PageFactory):
+class MagazineIndexPageFactory(PortalPageFactory):
     title = "《中国开发区》"
     slug = "magazine"
 
@@ -144,7 +152,7 @@ class MagazineIndexPageFactory(wagtail_factories.PageFactory):
         model = association.MagazineIndexPage
 
 
-class MagazineIssuePageFactory(wagtail_factories.PageFactory):
+class MagazineIssuePageFactory(PortalPageFactory):
     title = factory.Sequence(lambda n: f"《中国开发区》2020年第{n}期")
     year = 2020
     number = factory.Sequence(lambda n: n + 1)
@@ -153,7 +161,7 @@ class MagazineIssuePageFactory(wagtail_factories.PageFactory):
         model = association.MagazineIssuePage
 
 
-class MessageBoardPageFactory(wagtail_factories.PageFactory):
+class MessageBoardPageFactory(PortalPageFactory):
     title = "留言"
     slug = "messages"
 

@@ -119,6 +119,7 @@ def build_news(index, content):
             publish_time=local_time(article["publish_time"]),
             summary=article["summary"],
             cover_image=cover,
+            is_headline=bool(article.get("headline")),
             body=stream(article["body"]),
             zones=[zones[name] for name in article.get("zones", []) if name in zones],
         )
@@ -132,6 +133,11 @@ def build_news(index, content):
         title="复工复产专题",
         banner_image=demo_image("demo-topic-banner", (1200, 360)),
         introduction="<p>聚焦各地开发区统筹疫情防控和经济社会发展、推动企业复工复产的举措与成效。</p>",
+        sections=[
+            ("section", {"title": "各地举措", "tag": "复工复产", "articles": [], "count": 10}),
+            ("section", {"title": "疫情防控", "tag": "疫情防控", "articles": [], "count": 10}),
+            ("section", {"title": "政策解读", "tag": "政策解读", "articles": [], "count": 6}),
+        ],
     )
     return articles
 

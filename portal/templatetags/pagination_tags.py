@@ -1,0 +1,29 @@
+"""Pagination that keeps the other query parameters (filters, search terms)."""
+
+from django import template
+
+register = template.Library()
+
+WINDOW = 2  # pages shown on each side of the current one
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """`?…&page=N` with every other parameter of the current request kept."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return "?" + query.urlencode()
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    """Page numbers around the current page, plus first and last; None marks a gap."""
+    last = page_obj.paginator.num_pages
+    near = range(max(1, page_obj.number - WINDOW), min(last, page_obj.number + WINDOW) + 1)
+    numbers = sorted({1, last, *near})
+    links = []
+    for number in numbers:
+        if links and number - links[-1] > 1:
+            links.append(None)
+        links.append(number)
+    return {"request": context["request"], "page_obj": page_obj, "links": links}
