@@ -10,10 +10,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from news.feeds import ArticleFeed
 from news.hits import PageViewCount
+from news.notices import NoticeIndexPage, NoticePage  # noqa: F401  (defined apart, registered here)
 from portal.blocks import BodyBlock, TopicSectionBlock
 from portal.models import DatedPage, PortalPage
 from portal.pagination import paginate
+from portal.sites import site_name
 
 
 def for_cards(articles):
@@ -50,6 +53,11 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
     def tag_url(self, tag):
         return self.url + self.reverse_subpage("tag", args=[tag.slug])
 
+    @path("rss/", name="feed")
+    def feed(self, request):
+        articles = NewsPage.objects.live().public().descendant_of(self)
+        return ArticleFeed(self, articles, site_name(request))(request)
+
     @path("tags/<str:tag>/", name="tag")
     def tag_listing(self, request, tag):
         tag = Tag.objects.filter(slug=tag).first() or Tag.objects.filter(name=tag).first()
@@ -69,8 +77,8 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
         )
 
 
-class NewsCategoryPage(PortalPage):
-    """栏目: a column of articles, newest first."""
+class NewsCategoryPage(RoutablePageMixin, PortalPage):
+    """栏目: a column of articles, newest first, with its RSS feed at rss/."""
 
     intro = RichTextField("栏目介绍", blank=True)
 
@@ -84,6 +92,11 @@ class NewsCategoryPage(PortalPage):
 
     def articles(self):
         return NewsPage.objects.child_of(self).live().order_by("-publish_time", "-pk")
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        articles = NewsPage.objects.live().public().descendant_of(self)
+        return ArticleFeed(self, articles, site_name(request))(request)
 
     def latest(self, count=6):
         return for_cards(self.articles())[:count]
@@ -245,44 +258,6 @@ class TopicPage(PortalPage):
             for block in self.sections
         ]
         return context
-
-
-class NoticeIndexPage(PortalPage):
-    """通知公告: the list of the association's notices."""
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["news.NoticePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "通知公告列表"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        notices = NoticePage.objects.child_of(self).live().order_by("-pinned", "-publish_time")
-        context["notices"] = paginate(request, notices, 20)
-        return context
-
-
-class NoticePage(DatedPage):
-    doc_number = models.CharField("文号", max_length=60, blank=True)
-    issuer = models.CharField("发文单位", max_length=100, blank=True)
-    pinned = models.BooleanField("置顶", default=False)
-    body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
-
-    parent_page_types = ["news.NoticeIndexPage"]
-    subpage_types = []
-    content_panels = PortalPage.content_panels + [
-        MultiFieldPanel(["doc_number", "issuer", "publish_time", "pinned"], heading="发文信息"),
-        "body",
-    ]
-    search_fields = PortalPage.search_fields + [
-        index.SearchField("doc_number"),
-        index.SearchField("body"),
-    ]
-
-    class Meta:
-        verbose_name = "通知公告"
 
 
 class SubmissionPage(PortalPage):

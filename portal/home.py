@@ -38,9 +38,7 @@ def home_sections(home):
             live_news.filter(is_headline=True, cover_image__isnull=False).order_by("-publish_time")
         )[:HEADLINES],
         "columns": columns,
-        "notices": NoticePage.objects.descendant_of(home)
-        .live()
-        .order_by("-pinned", "-publish_time")[:NOTICES],
+        "notices": NoticePage.objects.descendant_of(home).current().board_order()[:NOTICES],
         "topics": TopicPage.objects.descendant_of(home)
         .live()
         .select_related("banner_image")

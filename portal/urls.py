@@ -2,12 +2,22 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.hits import hit_view
+from portal import seo
 
 urlpatterns = [
     path("hits/<int:page_id>/", hit_view, name="hit"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path(
+        "sitemap-<str:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": seo.SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("robots.txt", seo.robots_txt, name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -20,3 +30,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "portal.views.server_error"

@@ -1,0 +1,38 @@
+"""Error pages in Chinese: 404 with the site chrome, 500 even without a database."""
+
+import pytest
+from django.test import RequestFactory
+
+from news.models import NewsPage
+from portal.views import server_error
+from tests import factories
+
+
+@pytest.mark.django_db
+def test_404_is_chinese_with_the_menu(client, news_index):
+    response = client.get("/no-such-page/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "抱歉，您访问的页面不存在" in html
+    assert 'aria-label="主菜单"' in html and "资讯中心" in html
+
+
+@pytest.mark.django_db
+def test_500_page_when_a_page_fails(client, column, monkeypatch):
+    article = factories.NewsPageFactory(parent=column)
+
+    def broken(self, request, *args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(NewsPage, "get_context", broken)
+    client.raise_request_exception = False
+    response = client.get(article.url)
+    assert response.status_code == 500
+    assert "抱歉，服务器暂时出现问题" in response.content.decode()
+
+
+def test_500_page_renders_without_touching_the_database():
+    # No django_db mark: pytest-django fails any database access in this test.
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "抱歉，服务器暂时出现问题" in response.content.decode()
