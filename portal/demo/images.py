@@ -1,11 +1,13 @@
-"""Demo images drawn with Pillow, so the demo never downloads anything."""
+"""Demo images and documents made with Pillow, so the demo never downloads anything."""
 
 import hashlib
 import io
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 PALETTE = [(181, 18, 27), (26, 79, 156), (20, 120, 90), (200, 120, 20), (90, 60, 140)]
@@ -48,3 +50,18 @@ def demo_image(title, size=(960, 540)):
     image.file.save(name, ImageFile(draw_picture(title, size), name=name), save=False)
     image.save()
     return image
+
+
+def demo_document(title):
+    """A one-page PDF in the document library, made the first time it is asked for."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    buffer = io.BytesIO()
+    PILImage.open(draw_picture(title, (595, 842))).save(buffer, "PDF")
+    name = hashlib.sha1(title.encode()).hexdigest()[:12] + ".pdf"
+    document = Document(title=title)
+    document.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    document.save()
+    return document

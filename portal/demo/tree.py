@@ -30,7 +30,8 @@ from news.models import (
     TopicIndexPage,
     TopicPage,
 )
-from portal.demo.images import demo_image
+from news.notices import NoticeAttachment
+from portal.demo.images import demo_document, demo_image
 from portal.models import HomePage
 from portal.slugs import pinyin_slug
 from zones.catalogue import parse_area, parse_year_month, read_rows
@@ -143,6 +144,7 @@ def build_news(index, content):
 
 
 def build_notices(index, content):
+    form = demo_document("报名回执表（示例）")
     for notice in content["notices"]:
         upsert(
             index,
@@ -154,6 +156,7 @@ def build_notices(index, content):
             publish_time=local_time(notice["publish_time"]),
             pinned=notice.get("pinned", False),
             body=paragraphs(notice["body"]),
+            attachments=[NoticeAttachment(document=form)],
         )
 
 
