@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel, TitleFieldPanel
@@ -105,6 +106,21 @@ class HomePage(PortalPage):
 
     class Meta:
         verbose_name = "首页"
+
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query instead of one per level; that
+        page routes what is left (a RoutablePageMixin sub-path such as tags/复工复产/)."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:depth]) + "/"
+            for depth in range(1, len(path_components) + 1)
+        ]
+        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific().first()
+        if page is None:
+            raise Http404
+        remaining = path_components[page.depth - self.depth :]
+        return page.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         from portal.home import home_sections  # the apps build on portal: import late
