@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -98,6 +99,14 @@ def test_an_invalid_post_keeps_what_was_typed_and_says_what_to_fix(client, board
 def test_a_bad_phone_number_is_explained(client, board):
     response = post(client, {**POST, "phone": "call me"})
     assert "请填写正确的电话号码" in response.content.decode()
+
+
+def test_the_form_page_is_never_cached_and_needs_its_csrf_token(board):
+    client = Client(enforce_csrf_checks=True)
+    response = client.get("/messages/")
+    assert "no-store" in response["Cache-Control"]
+    assert client.post("/messages/", POST).status_code == 403
+    assert not Message.objects.exists()
 
 
 def test_a_filled_honeypot_is_dropped_silently(client, board):

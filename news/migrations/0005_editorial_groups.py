@@ -1,7 +1,8 @@
 """The groups 编辑 and 投稿人 replace Wagtail's default Moderators and Editors.
 
 Moderators become 编辑 (they already publish); Editors become 投稿人 and lose the page
-permissions Wagtail gave them on the whole tree. `manage.py setup_roles` grants the
+permissions Wagtail gave them on the whole tree and the right to change others' images
+and documents. `manage.py setup_roles` grants the
 contributors' permissions on the news columns and wires the 编辑审核 workflow.
 """
 
@@ -15,6 +16,7 @@ def forwards(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     Task = apps.get_model("wagtailcore", "Task")
     Workflow = apps.get_model("wagtailcore", "Workflow")
 
@@ -26,6 +28,9 @@ def forwards(apps, schema_editor):
 
     contributors = Group.objects.get(name="投稿人")
     GroupPagePermission.objects.filter(group=contributors).delete()
+    GroupCollectionPermission.objects.filter(
+        group=contributors, permission__codename__startswith="change_"
+    ).delete()
     access = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
