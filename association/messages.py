@@ -38,7 +38,10 @@ class Message(ContactRecord):
     subject = models.CharField("主题", max_length=100)
     body = models.TextField("留言内容", max_length=2000)
     allow_public = models.BooleanField(
-        "留言人同意公开", default=True, help_text="留言人不同意时只能回复，不能公开。"
+        "留言人意愿",
+        default=True,
+        choices=[(True, "同意公开"), (False, "不同意公开")],
+        help_text="留言人不同意时只能回复，不能公开。",
     )
     status = models.CharField(
         "状态", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True

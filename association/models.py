@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from association.messages import Message, board_context, serve_board  # noqa: F401
+from association.messages import Message, board_context, serve_board  # noqa: F401  (Message: registers the model)
 from association.privacy import PrivacySettings  # noqa: F401  (registers the setting)
 from association.screening import SensitiveWord  # noqa: F401  (registers the model)
 from portal.blocks import BodyBlock
