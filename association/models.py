@@ -1,16 +1,111 @@
+from itertools import groupby
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from association.messages import Message, board_context, serve_board  # noqa: F401  (Message: registers the model)
+from association.privacy import PrivacySettings  # noqa: F401  (registers the setting)
+from association.screening import SensitiveWord  # noqa: F401  (registers the model)
 from portal.blocks import BodyBlock
 from portal.models import PortalPage
+from zones.choices import Province
+
+# Province's labels are its member names in English: show the Chinese values instead.
+PROVINCES = [(province, province) for province in Province.values]
 
 
-class AboutPage(PortalPage):
+class SideMenuMixin:
+    """A menu beside a section's pages: the section's top page and its children."""
+
+    def side_menu(self):
+        parent = self.get_parent()
+        # A section's top page sits right below the home page and heads its own menu.
+        top = self if parent.depth <= 2 else parent
+        items = top.get_children().live().order_by("path")
+        return {"heading": top, "items": items} if top is not self or items else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["side_menu"] = self.side_menu()
+        return context
+
+
+class MemberUnit(models.Model):
+    """会员单位: a member of the association, listed in the directory editors manage."""
+
+    class Kind(models.TextChoices):
+        ZONE = "zone", "开发区"
+        ENTERPRISE = "enterprise", "企业"
+        INSTITUTION = "institution", "事业单位、科研院所"
+        ASSOCIATION = "association", "社会团体"
+        OTHER = "other", "其他"
+
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    kind = models.CharField("单位类型", max_length=12, choices=Kind.choices, default=Kind.ZONE)
+    province = models.CharField(
+        "省份", max_length=12, choices=PROVINCES, blank=True, help_text="全国性单位留空"
+    )
+    zone = models.ForeignKey(
+        "zones.ZonePage",
+        verbose_name="开发区页面",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="会员单位是开发区时，链接到它在“中国开发区”中的介绍页面",
+    )
+
+    class Meta:
+        ordering = ["province", "name"]
+        verbose_name = "会员单位"
+        verbose_name_plural = "会员单位"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.zone_id and self.kind != self.Kind.ZONE:
+            raise ValidationError({"zone": "只有类型为“开发区”的会员单位才能链接开发区页面。"})
+        if self.zone_id and not self.province:
+            self.province = self.zone.province
+
+
+class MemberDirectoryBlock(blocks.StaticBlock):
+    """Places the member-unit directory, grouped by province, in a page's body."""
+
+    class Meta:
+        label = "会员单位名录"
+        icon = "group"
+        admin_text = "显示在“会员单位”中维护的全部会员单位，按省份分组。"
+        template = "association/blocks/member_directory.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        order = {province: number for number, province in enumerate(Province.values)}
+        units = sorted(
+            MemberUnit.objects.select_related("zone"),
+            key=lambda unit: (order.get(unit.province, -1), unit.name),
+        )
+        context["groups"] = [
+            (province or "全国性单位", list(members))
+            for province, members in groupby(units, key=lambda unit: unit.province)
+        ]
+        context["total"] = len(units)
+        return context
+
+
+class AboutBodyBlock(BodyBlock):
+    member_directory = MemberDirectoryBlock()
+
+
+class AboutPage(SideMenuMixin, PortalPage):
     """中国开发区协会 and its pages: 协会简介, 组织机构, 会员单位, 联系我们."""
 
-    body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
+    body = StreamField(AboutBodyBlock(), verbose_name="正文", blank=True)
 
     parent_page_types = ["portal.HomePage", "association.AboutPage"]
     subpage_types = ["association.AboutPage"]
@@ -35,7 +130,7 @@ class ServiceIndexPage(PortalPage):
         verbose_name = "协会服务"
 
 
-class ServicePage(PortalPage):
+class ServicePage(SideMenuMixin, PortalPage):
     summary = models.TextField("简介", blank=True, max_length=300)
     body = StreamField(BodyBlock(), verbose_name="正文", blank=True)
 
@@ -96,9 +191,24 @@ class MagazineIssuePage(PortalPage):
     class Meta:
         verbose_name = "期刊号"
 
+    @classmethod
+    def latest(cls):
+        return cls.objects.live().order_by("-year", "-number").first()
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        if parent is None:
+            return
+        twins = MagazineIssuePage.objects.child_of(parent).filter(
+            year=self.year, number=self.number
+        )
+        if twins.exclude(pk=self.pk).exists():
+            raise ValidationError({"number": f"{self.year}年第{self.number}期已存在。"})
+
 
 class MessageBoardPage(PortalPage):
-    """留言: the public message board; the form arrives with its own issue."""
+    """留言: the public message board and its form (see association.messages)."""
 
     intro = RichTextField("留言须知", blank=True)
 
@@ -109,3 +219,11 @@ class MessageBoardPage(PortalPage):
 
     class Meta:
         verbose_name = "留言板"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(board_context(request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        return serve_board(self, request)

@@ -13,6 +13,7 @@ from wagtail.search import index
 from news.feeds import ArticleFeed
 from news.hits import PageViewCount
 from news.notices import NoticeIndexPage, NoticePage  # noqa: F401  (defined apart, registered here)
+from news.submissions import Submission, serve_submission_page  # noqa: F401
 from portal.blocks import BodyBlock, TopicSectionBlock
 from portal.models import DatedPage, PortalPage
 from portal.pagination import paginate
@@ -81,10 +82,13 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
     """栏目: a column of articles, newest first, with its RSS feed at rss/."""
 
     intro = RichTextField("栏目介绍", blank=True)
+    accepts_submissions = models.BooleanField(
+        "接受投稿", default=False, help_text="勾选后，此栏目出现在公开投稿表单的栏目选项中"
+    )
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = ["news.NewsPage"]
-    content_panels = PortalPage.content_panels + ["intro"]
+    content_panels = PortalPage.content_panels + ["intro", "accepts_submissions"]
     per_page = 20
 
     class Meta:
@@ -261,7 +265,7 @@ class TopicPage(PortalPage):
 
 
 class SubmissionPage(PortalPage):
-    """投稿: the guidelines for contributors; the form arrives with its own issue."""
+    """投稿: the guidelines for contributors and the form (see news.submissions)."""
 
     guidelines = RichTextField("投稿须知", blank=True)
 
@@ -272,3 +276,6 @@ class SubmissionPage(PortalPage):
 
     class Meta:
         verbose_name = "投稿页面"
+
+    def serve(self, request, *args, **kwargs):
+        return serve_submission_page(self, request)

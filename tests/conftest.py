@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -92,3 +93,29 @@ def column(news_index):
     return factories.NewsCategoryPageFactory(
         parent=news_index, title="省级开发区动态", slug="provincial-zones", show_in_menus=True
     )
+
+
+@pytest.fixture
+def editorial_roles(column):
+    """The groups 编辑 and 投稿人 with their permissions, and the 编辑审核 workflow."""
+    from news.roles import setup_roles
+
+    setup_roles()
+
+
+@pytest.fixture
+def editor(editorial_roles, django_user_model):
+    user = django_user_model.objects.create_user(
+        "bianji", email="bianji@example.org", password="pw-editor"
+    )
+    user.groups.add(Group.objects.get(name="编辑"))
+    return user
+
+
+@pytest.fixture
+def contributor(editorial_roles, django_user_model):
+    user = django_user_model.objects.create_user(
+        "tougao", email="tougao@example.org", password="pw-contributor"
+    )
+    user.groups.add(Group.objects.get(name="投稿人"))
+    return user

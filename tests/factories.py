@@ -167,3 +167,21 @@ class MessageBoardPageFactory(PortalPageFactory):
 
     class Meta:
         model = association.MessageBoardPage
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    subject = factory.Sequence(lambda n: f"关于开发区政策的咨询{n}")
+    body = "请问今年的省级开发区考核办法何时发布？"
+    name = "李明"
+    phone = factory.Sequence(lambda n: f"1380013{n:04d}")
+    email = factory.Sequence(lambda n: f"liming{n}@example.org")
+
+    class Meta:
+        model = "association.Message"
+
+
+class MemberUnitFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"示范会员单位{n}")
+
+    class Meta:
+        model = "association.MemberUnit"

@@ -32,6 +32,7 @@ from news.models import (
 )
 from news.notices import NoticeAttachment
 from portal.demo.images import demo_document, demo_image
+from portal.demo.interaction import build_interaction
 from portal.models import HomePage
 from portal.slugs import pinyin_slug
 from zones.catalogue import parse_area, parse_year_month, read_rows
@@ -278,4 +279,5 @@ def build_demo_site():
     articles = build_news(sections["news"], content)
     build_association(home, sections, content)
     build_notices(sections["notices"], content)
+    build_interaction(sections)
     return {"articles": len(articles), "zones": ZonePage.objects.count()}

@@ -1,0 +1,92 @@
+"""The public forms' door: spam defence without a CAPTCHA, and the page response.
+
+A honeypot field catches bots; a per-IP rate limit stops floods.
+
+The limiter counts in the default cache with `cache.add` and `cache.incr`, so it works
+with the file cache of one host and with the Redis cache several hosts share.
+"""
+
+import time
+
+from django import forms
+from django.core.cache import cache
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+
+HONEYPOT_FIELD = "website"
+
+
+def client_ip(request):
+    # REMOTE_ADDR only, until the deployment's trusted proxies are configured.
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see (its wrapper is hidden) and bots fill in."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "网址（请勿填写）")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+        )
+        super().__init__(**kwargs)
+
+
+def is_spam(form):
+    return bool(form.data.get(HONEYPOT_FIELD, "").strip())
+
+
+class RateLimit:
+    """At most `limit` posts per `period` seconds from one address, in fixed windows."""
+
+    def __init__(self, scope, limit, period):
+        self.scope, self.limit, self.period = scope, limit, period
+
+    @property
+    def message(self):
+        minutes = max(1, self.period // 60)
+        return f"提交过于频繁，请 {minutes} 分钟后再试。您填写的内容已保留。"
+
+    def allow(self, request):
+        """Count this request; False once the address is over the limit."""
+        now = time.time()
+        window = int(now // self.period)
+        key = f"ratelimit:{self.scope}:{client_ip(request)}:{window}"
+        timeout = int((window + 1) * self.period - now) + 1
+        if cache.add(key, 1, timeout):
+            return True
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the window's key expired between add and incr
+            cache.add(key, 1, timeout)
+            return True
+        # The file cache's incr re-saves the key with the default timeout.
+        cache.touch(key, timeout)
+        return count <= self.limit
+
+
+# What became of a post, for the page to respond to.
+SAVE, SPAM, LIMITED, INVALID = "save", "spam", "limited", "invalid"
+
+
+def screen_post(request, form, rate_limit):
+    """A honeypot hit is answered like a success and saved nowhere; a post over the rate
+    limit keeps what was typed and says when to try again."""
+    if is_spam(form):
+        return SPAM
+    if not rate_limit.allow(request):
+        form.is_valid()
+        form.add_error(None, rate_limit.message)
+        return LIMITED
+    return SAVE if form.is_valid() else INVALID
+
+
+def render_form_page(page, request, form, outcome=None, **extra):
+    """The page with its form; never cached, as it carries the reader's CSRF token."""
+    context = page.get_context(request)
+    context.update(form=form, **extra)
+    status = 429 if outcome == LIMITED else 200
+    response = TemplateResponse(request, page.get_template(request), context, status=status)
+    add_never_cache_headers(response)
+    return response

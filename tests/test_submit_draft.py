@@ -1,0 +1,225 @@
+"""A contributor sends an article through the public 投稿 form; editors review it."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.models import WorkflowState
+
+from association.screening import SensitiveWord
+from news.models import NewsPage
+from news.submissions import MAX_IMAGES, RATE_LIMIT, Submission
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = {
+    "title": "苏州工业园区一季度外资到位创新高",
+    "source": "苏州工业园区管委会",
+    "authors": "张伟 李娜",
+    "body": "一季度，园区实际使用外资同比增长。\n\n新设外资项目56个。",
+    "name": "张伟",
+    "phone": "13800138000",
+    "email": "zhangwei@example.org",
+    "consent": "on",
+    "website": "",
+}
+
+
+@pytest.fixture
+def open_column(column):
+    column.accepts_submissions = True
+    column.save_revision().publish()
+    return column
+
+
+@pytest.fixture
+def submit_page(home, open_column, editorial_roles):
+    return factories.SubmissionPageFactory(parent=home)
+
+
+def png(name="photo.png", size=(40, 30), mode="RGB"):
+    buffer = io.BytesIO()
+    PILImage.new(mode, size, "white").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def docx(name="report.docx", extra=()):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for part in ("[Content_Types].xml", "word/document.xml", *extra):
+            archive.writestr(part, "<xml/>")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def submit(client, column, ip="10.2.3.4", **extra):
+    data = {**FIELDS, "column": column.pk, **extra}
+    return client.post("/submit/", data, REMOTE_ADDR=ip)
+
+
+def the_draft():
+    return NewsPage.objects.get(title=FIELDS["title"])
+
+
+def test_the_form_offers_only_columns_that_accept_submissions(client, submit_page, news_index):
+    factories.NewsCategoryPageFactory(parent=news_index, title="政策法规")
+    html = client.get("/submit/").content.decode()
+    assert "省级开发区动态" in html and "政策法规" not in html
+
+
+def test_a_submission_becomes_a_draft_awaiting_review(client, submit_page, open_column, editor):
+    response = submit(client, open_column, images=[png()], attachment=docx())
+    assert response.status_code == 302
+
+    draft = the_draft()
+    assert not draft.live and draft.get_parent().pk == open_column.pk
+    assert draft.latest_revision.user is None
+    assert (draft.source, draft.authors) == (FIELDS["source"], FIELDS["authors"])
+    assert [block.block_type for block in draft.body] == ["paragraph", "image", "attachment"]
+    state = WorkflowState.objects.get(object_id=str(draft.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by is None
+
+    submission = Submission.objects.get()
+    assert submission.page_id == draft.pk and submission.phone == "13800138000"
+    confirmation = client.get(response["Location"]).content.decode()
+    assert "投稿成功" in confirmation and submission.reference in confirmation
+
+    # Not public until approved.
+    assert client.get(draft.url).status_code == 404
+
+    # The reviewers (group 编辑) are e-mailed and see it in their review list.
+    assert any(
+        editor.email in message.to and FIELDS["title"] in message.subject for message in mail.outbox
+    )
+    client.force_login(editor)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "等待你的审查" in dashboard and FIELDS["title"] in dashboard
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[draft.pk, "approve", state.current_task_state.pk],
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+    client.logout()
+    article = client.get(the_draft().url)
+    assert article.status_code == 200
+    assert "新设外资项目56个。" in article.content.decode()
+
+
+def test_paragraphs_are_kept_and_markup_shows_as_text(client, submit_page, open_column, editor):
+    body = "第一段<script>alert('x')</script>\r\n第二段 <b>加粗</b>\n\n\n第三段"
+    submit(client, open_column, body=body)
+
+    html = str(the_draft().body[0].value)
+    assert html == (
+        "<p>第一段&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</p>"
+        "<p>第二段 &lt;b&gt;加粗&lt;/b&gt;</p><p>第三段</p>"
+    )
+    client.force_login(editor)
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[the_draft().pk]))
+    assert "&lt;script&gt;alert(" in preview.content.decode()
+    assert "<script>alert(" not in preview.content.decode()
+
+
+def refused(response, message):
+    html = response.content.decode()
+    assert response.status_code == 200, response.status_code
+    assert message in html, re.findall(r"<li>[^<]*</li>", html)
+    assert f'value="{FIELDS["title"]}"' in html  # what was typed is kept
+    assert "苏州工业园区管委会" in html
+    assert not NewsPage.objects.filter(title=FIELDS["title"]).exists()
+    return html
+
+
+def test_a_text_file_renamed_jpg_is_refused(client, submit_page, open_column):
+    fake = SimpleUploadedFile("photo.jpg", b"just some text, not a picture" * 10)
+    html = refused(submit(client, open_column, images=[fake]), "图片“photo.jpg”")
+    assert "请重新选择图片和附件" in html
+
+
+def test_an_oversized_image_is_refused(client, submit_page, open_column, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 2_000
+    noisy = io.BytesIO()
+    PILImage.effect_noise((200, 200), 60).save(noisy, "PNG")
+    big = SimpleUploadedFile("big.png", noisy.getvalue())
+    refused(submit(client, open_column, images=[big]), "文件大小上限为")
+
+
+def test_an_image_with_too_many_pixels_is_refused(client, submit_page, open_column):
+    huge = png("huge.png", size=(8000, 6000), mode="1")  # 48 megapixels, a few kilobytes
+    refused(submit(client, open_column, images=[huge]), "图片“huge.png”")
+
+
+def test_more_than_five_images_are_refused(client, submit_page, open_column):
+    images = [png(f"p{number}.png") for number in range(MAX_IMAGES + 1)]
+    refused(submit(client, open_column, images=images), "最多上传 5 张图片")
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (SimpleUploadedFile("setup.exe", b"MZ\x90\x00" + b"\x00" * 200), "不支持的附件格式“.exe”"),
+        (SimpleUploadedFile("report.pdf", b"Hello, I am not a PDF"), "不是有效的 PDF 文件"),
+        (SimpleUploadedFile("report.docx", b"PK\x03\x04broken"), "不是有效的 Word 文件"),
+        (docx("report.docx", extra=["word/vbaProject.bin"]), "不是有效的 Word 文件"),
+        (docx("table.xlsx"), "不是有效的 Excel 文件"),
+        (SimpleUploadedFile("old.doc", b"{\\rtf1 not ole2}"), "不是有效的 Word 文件"),
+    ],
+)
+def test_attachments_are_checked_by_content(client, submit_page, open_column, upload, message):
+    refused(submit(client, open_column, attachment=upload), message)
+
+
+def test_an_attachment_over_the_size_limit_is_refused(client, submit_page, open_column, settings):
+    settings.ATTACHMENT_MAX_UPLOAD_SIZE = 100
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * 500)
+    refused(submit(client, open_column, attachment=big), "附件过大")
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%%EOF"),
+        SimpleUploadedFile("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500),
+        SimpleUploadedFile("notes.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500),
+        docx("report.docx"),
+    ],
+    ids=["pdf", "doc", "wps", "docx"],
+)
+def test_real_documents_are_accepted(client, submit_page, open_column, upload):
+    assert submit(client, open_column, attachment=upload).status_code == 302
+    attachment = the_draft().body[-1]
+    assert attachment.block_type == "attachment"
+    assert attachment.value["document"].title == upload.name
+
+
+def test_a_column_closed_to_submissions_is_refused(client, submit_page, news_index):
+    closed = factories.NewsCategoryPageFactory(parent=news_index, title="政策法规")
+    refused(submit(client, closed), "选择一个有效的选项")
+
+
+def test_a_submission_with_a_listed_word_is_flagged_for_the_editor(
+    client, submit_page, open_column, editor
+):
+    SensitiveWord.objects.create(word="博彩")
+    submit(client, open_column, body="园区引进博彩项目。")
+
+    assert Submission.objects.get().flagged_words == "博彩"
+    assert not the_draft().live
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[the_draft().pk]))
+    assert "含敏感词：博彩" in edit.content.decode()
+
+
+def test_the_rate_limit_trips(client, submit_page, open_column):
+    for number in range(RATE_LIMIT.limit):
+        assert submit(client, open_column, title=f"稿件{number}").status_code == 302
+    response = submit(client, open_column)
+    assert response.status_code == 429
+    assert "提交过于频繁" in response.content.decode()
+    assert 'value="苏州工业园区管委会"' in response.content.decode()
