@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from news.hits import PageViewCount  # noqa: F401  (registers the model)
+from news.legacy.models import LegacySource, LegacyURL  # noqa: F401  (registers the models)
 from portal.blocks import BodyBlock
 from portal.models import DatedPage, PortalPage
 

@@ -169,3 +169,6 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
+
+# Legacy import: the column for old articles whose page shows no breadcrumb.
+LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")
