@@ -21,7 +21,7 @@ from news.hits import PageViewCount
 from news.legacy import importer
 from news.legacy.chinese import full_width
 from news.legacy.layout import split_crumbs
-from news.legacy.meta import find_datetime
+from news.legacy.meta import Meta, find_datetime
 from news.legacy.models import LegacySource, LegacyURL
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 
@@ -79,16 +79,16 @@ SEED_CHROME = [
     "留言箱",
 ]
 
-Run = namedtuple("Run", "out err failed")
+Run = namedtuple("Run", "out err failed")  # failed: the command's error message, or ""
 
 
 def run(*args):
     out, err = StringIO(), StringIO()
     try:
         call_command("import_legacy", *map(str, args), stdout=out, stderr=err)
-        failed = False
-    except CommandError:
-        failed = True
+        failed = ""
+    except CommandError as error:
+        failed = str(error)
     return Run(out.getvalue(), err.getvalue(), failed)
 
 
@@ -351,26 +351,60 @@ def test_old_urls_redirect_permanently_to_the_new_page(news_index, client):
 
 
 @pytest.mark.django_db
-def test_redirect_from_needs_a_single_file(news_index):
-    result = run(SEED, HTML_ARTICLE, "--redirect-from", "http://old.example/a.html")
-    assert result.failed
+def test_redirect_from_a_path_of_the_old_site(news_index, client):
+    run(SEED, "--redirect-from", "/news/html/88.html")
+    response = client.get("/news/html/88.html")
+    assert response.status_code == 301 and response["Location"] == imported(SEED_TITLE).url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ((SEED, HTML_ARTICLE, "--redirect-from", "http://old.example/a.html"), "exactly one file"),
+        ((SEED, "--redirect-from", "old.example/a.html"), "http(s) URL or a path"),
+        ((DATA / "mirror" / "uploads",), "No article files"),
+    ],
+)
+def test_wrong_options_are_refused_before_anything_is_written(news_index, args, message):
+    assert message in run(*args).failed
     assert NewsPage.objects.count() == 0
 
 
 @pytest.mark.django_db
-def test_a_site_mirror_gets_old_urls_from_the_base_url(news_index, tmp_path, client):
-    mirror = tmp_path / "www.cadz.org.cn"
-    shutil.copytree(DATA / "html_article", mirror / "html" / "2021")
-    run(mirror, "--base-url", "http://www.cadz.org.cn/")
-    response = client.get("/html/2021/article.html")
-    assert response.status_code == 301
-    assert response["Location"] == imported("青岛西海岸新区：项目建设跑出加速度").url
+def test_a_page_from_a_site_mirror(news_index, client):
+    """A wget-style mirror: the old URL from --base-url, pictures under the mirror's root,
+    the facts in <meta> tags, a Bootstrap breadcrumb and the title only in <title>."""
+    result = run(DATA / "mirror", "--base-url", "http://www.example.gov.cn/")
+    assert not result.failed, result.err
+    assert "图片未导入（找不到文件）：/uploads/2021/0506/missing.jpg" in result.out
+    article = imported("杭州经开区发布支持先进制造业发展十条措施")
+    assert article.source == "杭州经济技术开发区"
+    assert article.publish_time == at(2021, 5, 6, 9, 30)
+    assert not PageViewCount.objects.filter(page=article).exists()  # the count was never shown
+    assert article.get_parent().title == "国家级开发区动态"
+    assert [block.block_type for block in article.body] == [
+        "paragraph",
+        "image",
+        "paragraph",
+        "heading",
+        "paragraph",
+    ]
+    picture = article.body[1].value
+    assert picture["caption"] == picture["image"].title == "杭州经开区先进制造业园区"
+    assert (picture["image"].width, picture["image"].height) == (200, 150)
+    assert blocks(article)[2] == ("heading", "一、加大研发投入支持")
+    for chrome in ["浏览", "分享到", "热门文章", "版权所有", "ICP", "首页"]:
+        assert chrome not in body_text(article), chrome
+
+    response = client.get("/news/2021/0506/123.shtml")
+    assert response.status_code == 301 and response["Location"] == article.url
 
 
 @pytest.mark.django_db
 def test_running_again_updates_instead_of_duplicating(news_index, tmp_path):
     folder = tmp_path / "old-site"
-    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("broken"))
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("broken", "mirror"))
     first = run(folder)
     assert not first.failed, first.err
     assert f"{len(GOOD_FILES)} created" in first.out
@@ -423,7 +457,7 @@ def test_a_broken_file_among_good_ones(news_index, tmp_path):
         shutil.copy(path, folder)
     (folder / "broken" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00")
     result = run(folder)
-    assert result.failed
+    assert result.failed == "3 of 5 files failed to import."
     assert "2 created, 0 updated, 0 skipped, 3 failed" in result.out
     assert "no_date.txt: 找不到发布时间" in result.err
     assert "link_list.html: 找不到正文" in result.err
@@ -521,3 +555,44 @@ def test_breadcrumbs_with_any_separator(crumbs):
 )
 def test_flattened_punctuation_becomes_full_width(flat, restored):
     assert full_width(flat) == restored
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (
+            [
+                "来源：重庆双桥经济开发区 罗传莹 邹玉红 "
+                "发布时间：2020年03月19日 10:38 点击量：395 字体： 分享："
+            ],
+            ("重庆双桥经济开发区", ["罗传莹", "邹玉红"], "", at(2020, 3, 19, 10, 38), 395),
+        ),
+        (
+            ["发布时间：2020-03-03 录入：王芳"],
+            ("", [], "王芳", at(2020, 3, 3, 0, 0), None),
+        ),
+        (
+            ["来源:商务部", "2020-04-09"],
+            ("商务部", [], "", at(2020, 4, 9, 0, 0), None),
+        ),
+        (
+            [
+                "【来源：人民网】【作者：张三、李四】【录入：admin】【责任编辑：王五】【打印】【关闭】"
+            ],
+            ("人民网", ["张三", "李四"], "王五", None, None),
+        ),
+        (
+            ["2020-04-09 10:00\u3000来源：新华网\u3000浏览次数：1,024"],
+            ("新华网", [], "", at(2020, 4, 9, 10, 0), 1024),
+        ),
+        (
+            ["文章来源：经开区管委会 记者 张明 通讯员 李华", "（编辑：赵六）"],
+            ("经开区管委会", ["张明", "李华"], "赵六", None, None),
+        ),
+    ],
+)
+def test_meta_lines_as_old_sites_write_them(lines, expected):
+    meta = Meta()
+    for line in lines:
+        meta.read(line)
+    assert (meta.source, meta.authors, meta.editor, meta.publish_time, meta.views) == expected

@@ -26,7 +26,7 @@ class ImageFinder:
         self.old_hosts = {host.lower() for host in old_hosts if host}
         self.warnings = []
 
-    def load(self, src, caption=""):
+    def load(self, src):
         """The picture at `src`, or None (with a warning when it is missing or broken)."""
         src = (src or "").strip()
         if not src:
@@ -37,7 +37,7 @@ class ImageFinder:
                 data = base64.b64decode(match["data"]) if match else b""
             except (binascii.Error, ValueError):
                 data = b""
-            return self.checked(data, "image", "内嵌图片", caption)
+            return self.checked(data, "image", "内嵌图片")
         path = self.path(src)
         if path is None:
             self.warnings.append(f"图片未导入（外部网址，不下载）：{src}")
@@ -47,7 +47,7 @@ class ImageFinder:
         except OSError:
             self.warnings.append(f"图片未导入（找不到文件）：{src}")
             return None
-        return self.checked(data, path.stem, src, caption)
+        return self.checked(data, path.stem, src)
 
     def path(self, src):
         parts = urlsplit(src)
@@ -60,7 +60,7 @@ class ImageFinder:
             return self.root / relative.lstrip("/")
         return self.folder / relative
 
-    def checked(self, data, stem, label, caption):
+    def checked(self, data, stem, label):
         try:
             with Image.open(io.BytesIO(data)) as picture:
                 picture.verify()
@@ -73,4 +73,4 @@ class ImageFinder:
             return None
         if width < MIN_SIDE and height < MIN_SIDE:
             return None
-        return LegacyImage(data=data, filename=f"{stem}.{FORMATS[kind]}", caption=caption)
+        return LegacyImage(data=data, filename=f"{stem}.{FORMATS[kind]}")

@@ -62,7 +62,7 @@ BUTTONS = re.compile(
 )
 # Lines after which nothing belongs to the article.
 CUT = re.compile(
-    r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?.*|"
+    r"(?:上一篇|下一篇|上一条|下一条)\s*[:：]?.*|"
     r"(?:相关文章|相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|最新文章|猜你喜欢)\s*[:：]?"
 )
 FOOTER = re.compile(
@@ -98,7 +98,7 @@ def split_head(items):
     for index, item in enumerate(items):
         if not is_text(item):
             return meta, items[index:]
-        if not item or is_chrome(item) and not is_meta_line(item):
+        if not item or (is_chrome(item) and not is_meta_line(item)):
             continue
         if not is_meta_line(item):
             return meta, items[index:]

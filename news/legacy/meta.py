@@ -88,7 +88,7 @@ class Meta:
     views: int | None = None
 
     def read(self, line):
-        line = WIDGET_GROUP.sub(" ", unwrap(line))
+        line = unwrap(WIDGET_GROUP.sub(" ", line))
         matches = list(LABEL.finditer(line))
         bounds = [match.start() for match in matches] + [len(line)]
         segments = [(None, line[: bounds[0]])] + [

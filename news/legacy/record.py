@@ -73,12 +73,14 @@ class LegacyArticle:
 
 
 def normalise_url(url):
-    """Absolute http(s) URL without its fragment, scheme and host lower-cased; else ""."""
+    """An http(s) URL or a path from the site's root, without its fragment; else ""."""
     parts = urlsplit((url or "").strip())
-    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
-        return ""
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
+        path = parts.path or "/"
+        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    if not parts.scheme and not parts.netloc and parts.path.startswith("/"):
+        return urlunsplit(("", "", parts.path, parts.query, ""))
+    return ""
 
 
 def url_key(url):

@@ -5,7 +5,7 @@ from django.db import DatabaseError
 
 from news.legacy.importer import Importer
 from news.legacy.reader import article_files, read_article
-from news.legacy.record import UnreadableFile
+from news.legacy.record import UnreadableFile, normalise_url
 
 ACTIONS = ("created", "updated", "skipped", "failed")
 
@@ -29,7 +29,8 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="URL",
-            help="an old address of the article (one file only; may be repeated)",
+            help="an old address of the article, a URL or a path from / "
+            "(one file only; may be repeated)",
         )
         parser.add_argument(
             "--base-url",
@@ -46,6 +47,9 @@ class Command(BaseCommand):
             raise CommandError("No article files (.txt, .htm, .html, …) found in the given paths.")
         if redirect_from and len(files) != 1:
             raise CommandError("--redirect-from needs exactly one file.")
+        for url in redirect_from:
+            if not normalise_url(url):
+                raise CommandError(f"--redirect-from {url}: give an http(s) URL or a path from /.")
         importer = Importer(column, dry_run=dry_run)
         counts = dict.fromkeys(ACTIONS, 0)
         for path, root in files:
