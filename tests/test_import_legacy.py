@@ -172,6 +172,17 @@ def test_the_seed_capture_imports_exactly(news_index, client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_capture_saved_in_another_encoding_reads_the_same(news_index, tmp_path, encoding):
+    capture = tmp_path / "capture.txt"
+    capture.write_bytes(SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding))
+    assert not run(capture).failed
+    article = imported(SEED_TITLE)
+    assert article.authors == "罗传莹 邹玉红" and PageViewCount.for_page(article) == 395
+    assert [text for kind, text in blocks(article) if kind == "heading"] == SEED_HEADINGS
+
+
+@pytest.mark.django_db
 def test_an_existing_column_is_used(column):
     run(SEED)
     assert imported(SEED_TITLE).get_parent().pk == column.pk
@@ -266,6 +277,21 @@ def test_without_a_breadcrumb_the_column_option_decides(news_index):
     run(DATA / "capture_trailing_source.txt", "--column", "协会动态")
     column = imported("天津经开区举办企业服务月活动").get_parent()
     assert column.title == "协会动态" and column.get_parent().pk == news_index.pk
+
+
+@pytest.mark.django_db
+def test_a_new_column_on_reimport_moves_the_page_and_its_old_address_redirects(news_index, client):
+    trailing = DATA / "capture_trailing_source.txt"
+    run(trailing)
+    article = imported("天津经开区举办企业服务月活动")
+    old_url = article.url
+    result = run(trailing, "--column", "协会动态")
+    assert "0 created, 1 updated" in result.out
+    moved = imported("天津经开区举办企业服务月活动")
+    assert moved.pk == article.pk and moved.get_parent().title == "协会动态"
+    assert moved.url != old_url and client.get(moved.url).status_code == 200
+    response = client.get(old_url)
+    assert response.status_code == 301 and response["Location"] == moved.url
 
 
 @pytest.mark.django_db

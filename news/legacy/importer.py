@@ -14,7 +14,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from news.hits import PageViewCount
 from news.legacy.models import LegacySource, LegacyURL
@@ -113,9 +113,23 @@ def ensure_column(index_title, column_title):
     return column
 
 
+def move_to(page, column):
+    """Follow a changed breadcrumb (or --column); Wagtail redirects the old address."""
+    if page.get_parent().pk == column.pk:
+        return page
+    slug, number = page.slug, 1
+    while not Page._slug_is_available(slug, column, page):
+        number += 1
+        slug = f"{page.slug}-{number}"
+    Page.objects.filter(pk=page.pk).update(slug=slug)
+    page.slug = slug
+    page.move(column, pos="last-child")
+    return NewsPage.objects.get(pk=page.pk)
+
+
 def write_page(article, column, page, saved_files):
     is_new = page is None
-    page = NewsPage() if is_new else page.specific
+    page = NewsPage() if is_new else move_to(page.specific, column)
     page.title = article.title
     page.source = article.source
     page.authors = " ".join(article.authors)

@@ -72,7 +72,9 @@ class Command(BaseCommand):
 
     def describe(self, path, article, outcome):
         page = outcome.page
-        target = f"{outcome.column} (new page)" if page is None else page.get_url()
+        target = f"{outcome.column} (new page)"
+        if page is not None:
+            target = page.get_url() or page.url_path
         label = f"{outcome.action:<8} {path} → {target}  {article.title}"
         if outcome.action == "skipped":
             return f"{label}  (unchanged)"
