@@ -29,6 +29,8 @@ DATA = Path(__file__).parent / "data" / "legacy"
 SEED = DATA / "seed_capture.txt"
 HTML_ARTICLE = DATA / "html_article" / "article.html"
 GBK_ARTICLE = DATA / "gbk_article.htm"
+NOTICE = DATA / "notice_trs.html"
+TABLE_LAYOUT = DATA / "table_layout.html"
 GOOD_FILES = [
     SEED,
     DATA / "capture_fullwidth_meta.txt",
@@ -37,6 +39,8 @@ GOOD_FILES = [
     DATA / "capture_trailing_source.txt",
     GBK_ARTICLE,
     HTML_ARTICLE,
+    NOTICE,
+    TABLE_LAYOUT,
 ]
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 SEED_TITLE = "重庆双桥经济开发区：“保姆式”贴心服务 助推经济高速发展"
@@ -361,6 +365,48 @@ def test_a_gbk_encoded_page_with_br_paragraphs(news_index):
 
 
 @pytest.mark.django_db
+def test_a_government_cms_notice_keeps_its_signature(news_index):
+    result = run(NOTICE)
+    assert not result.failed, result.err
+    notice = imported("关于开展2020年度开发区评价工作的通知")
+    assert notice.source == "商务部外资司"
+    assert notice.publish_time == at(2020, 5, 12, 0, 0)
+    assert notice.get_parent().title == "国家级开发区动态"  # "首页-国家级开发区动态"
+    assert blocks(notice) == [
+        ("paragraph", "各省、自治区、直辖市商务主管部门："),
+        (
+            "paragraph",
+            "为做好2020年度国家级经济技术开发区综合发展水平考核评价工作，现将有关事项通知如下。",
+        ),
+        ("heading", "一、评价范围"),
+        ("paragraph", "全部国家级经济技术开发区。"),
+        ("paragraph", "商务部外资司"),  # the signature: not a heading, and kept
+        ("paragraph", "2020年5月12日"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_table_layout_page_whose_title_tag_names_only_the_site(news_index, settings):
+    settings.LEGACY_IMPORT_COLUMN = "往期资讯"
+    result = run(TABLE_LAYOUT)
+    assert not result.failed, result.err
+    article = imported("开发区召开安全生产工作会议")
+    assert article.authors == "张三"
+    assert article.publish_time == at(2019, 12, 5, 15, 30)
+    assert PageViewCount.for_page(article) == 1234  # "点击数：[1,234]"
+    assert article.get_parent().title == "往期资讯"  # no breadcrumb
+    assert [block.block_type for block in article.body] == [
+        "paragraph",
+        "paragraph",
+        "image",
+        "paragraph",
+    ]
+    assert article.body[2].value["image"].title == "开发区召开安全生产工作会议"  # no caption
+    for chrome in ["网站首页", "作者", "点击数", "地址", "电话"]:
+        assert chrome not in body_text(article), chrome
+
+
+@pytest.mark.django_db
 def test_old_urls_redirect_permanently_to_the_new_page(news_index, client):
     run(SEED, "--redirect-from", "http://www.cadz.org.cn/news/show.asp?id=88&classid=7")
     run(HTML_ARTICLE)
@@ -435,7 +481,7 @@ def test_running_again_updates_instead_of_duplicating(news_index, tmp_path):
     assert not first.failed, first.err
     assert f"{len(GOOD_FILES)} created" in first.out
     before = snapshot()
-    assert before["articles"] == len(GOOD_FILES) and before["images"] == 1
+    assert before["articles"] == len(GOOD_FILES) and before["images"] == 2
 
     again = run(folder)
     assert f"0 created, 0 updated, {len(GOOD_FILES)} skipped, 0 failed" in again.out

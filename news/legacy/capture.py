@@ -10,6 +10,7 @@ from news.legacy.layout import (
     body_blocks,
     breadcrumb_text,
     is_chrome,
+    looks_like_title,
     split_crumbs,
     split_head,
     split_tail,
@@ -19,7 +20,7 @@ from news.legacy.record import UnreadableFile
 
 # Where to look for the meta line when there is no breadcrumb to start from.
 HEAD_LINES = 80
-TITLE_MIN, TITLE_MAX = 5, 80
+TITLE_MIN = 5
 
 
 def parse_capture(content):
@@ -41,11 +42,6 @@ def parse_capture(content):
 
 def is_candidate(line):
     return bool(line) and not is_chrome(line) and not is_meta_line(line)
-
-
-def looks_like_title(line):
-    """Not a paragraph: meta lines at the end of the body have one above them."""
-    return len(line) <= TITLE_MAX and not line.endswith("。")
 
 
 def find_title(lines, start):

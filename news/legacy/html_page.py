@@ -19,6 +19,7 @@ from news.legacy.layout import (
     breadcrumb_text,
     clean_crumbs,
     is_text,
+    looks_like_title,
     split_crumbs,
     split_head,
     split_tail,
@@ -145,6 +146,9 @@ class HtmlPage:
         lines = [items[i][1] for i in body_at]
         while lines and lines[0] == title:  # the title repeated inside the text block
             lines.pop(0)
+        if title_tag is None and looks_like_title(lines[0] if lines else None):
+            # <title> holds only the site's name; the text block starts with the title.
+            title = lines.pop(0)
         head, rest = split_head(lines)
         meta = Meta()
         for line in [line for line in between if is_meta_line(line)] + head:

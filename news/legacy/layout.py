@@ -133,6 +133,14 @@ def split_tail(items, keep_dates=False):
     return items[:end], meta
 
 
+TITLE_MAX = 80
+
+
+def looks_like_title(line):
+    """A line that could be a title rather than a paragraph."""
+    return is_text(line) and 0 < len(line) <= TITLE_MAX and not line.endswith("。")
+
+
 SENTENCE_END = tuple("。！？；”…：:，、!?;,")
 HEADING_MAX = 60  # the heading block's limit
 
@@ -152,8 +160,17 @@ def is_heading(text):
     )
 
 
+def is_real_paragraph(block):
+    kind, text = block
+    return kind == "paragraph" and (len(text) > 20 or text.endswith(("。", "！", "？", "”")))
+
+
 def body_blocks(items):
-    """Lines -> ("paragraph" | "heading" | "image", value) blocks."""
+    """Lines -> ("paragraph" | "heading" | "image", value) blocks.
+
+    A heading heads text: short lines after the last real paragraph, such as a
+    notice's signature, stay paragraphs.
+    """
     blocks = []
     for item in items:
         if not is_text(item):
@@ -162,4 +179,8 @@ def body_blocks(items):
             marked = isinstance(item, Heading) and len(item) <= HEADING_MAX
             kind = "heading" if marked or is_heading(item) else "paragraph"
             blocks.append((kind, str(item)))
-    return blocks
+    last_text = max((i for i, block in enumerate(blocks) if is_real_paragraph(block)), default=-1)
+    return [
+        ("paragraph", value) if kind == "heading" and i > last_text else (kind, value)
+        for i, (kind, value) in enumerate(blocks)
+    ]

@@ -47,7 +47,8 @@ _alternatives = "|".join(
     for label in sorted(LABEL_FIELD, key=len, reverse=True)
 )
 LABEL = re.compile(rf"(?P<label>{_alternatives})\s*[:：]")
-WIDGET_GROUP = re.compile(rf"[{OPENING}][^:：{CLOSING}]*[{CLOSING}]")
+# 【打印】【关闭】 and the like; a bracket holding a label or a number is kept.
+WIDGET_GROUP = re.compile(rf"[{OPENING}][^:：\d{CLOSING}]*[{CLOSING}]")
 
 ROLE_WORDS = set(
     words(
