@@ -157,7 +157,11 @@ def test_the_seed_capture_imports_exactly(news_index, client):
     assert [text for kind, text in kinds if kind == "heading"] == SEED_HEADINGS
     # The article's own lines are those indented deeper than the chrome; each one
     # is in the body, in order, and nothing else is.
-    original = [line.strip() for line in SEED.read_text().splitlines() if line.startswith(" " * 6)]
+    original = [
+        line.strip()
+        for line in SEED.read_text(encoding="utf-8").splitlines()
+        if line.startswith(" " * 6)
+    ]
     assert [fold(text) for _, text in kinds] == [fold(line) for line in original if line]
     text = body_text(article)
     for chrome in SEED_CHROME:
@@ -490,11 +494,15 @@ def test_running_again_updates_instead_of_duplicating(news_index, tmp_path):
     # The old site changed: corrected text and a higher count update the same pages.
     seed = folder / "seed_capture.txt"
     seed.write_text(
-        seed.read_text().replace("点击量:395", "点击量:401").replace("两手抓,", "两手抓，并"),
+        seed.read_text(encoding="utf-8")
+        .replace("点击量:395", "点击量:401")
+        .replace("两手抓,", "两手抓，并"),
         encoding="utf-8",
     )
     html_file = folder / "html_article" / "article.html"
-    html_file.write_text(html_file.read_text().replace("王建国", "王建国 刘洋"), encoding="utf-8")
+    html_file.write_text(
+        html_file.read_text(encoding="utf-8").replace("王建国", "王建国 刘洋"), encoding="utf-8"
+    )
     third = run(folder)
     assert f"0 created, 2 updated, {len(GOOD_FILES) - 2} skipped, 0 failed" in third.out
     after = snapshot()
@@ -515,7 +523,9 @@ def test_views_counted_on_the_new_site_are_kept_on_reimport(news_index, tmp_path
     article = imported(SEED_TITLE)
     PageViewCount.objects.filter(page=article).update(count=500)
     seed = tmp_path / "seed.txt"
-    seed.write_text(SEED.read_text().replace("精准施策,助力复工", "精准施策,助力复产"))
+    seed.write_text(
+        SEED.read_text(encoding="utf-8").replace("精准施策,助力复工", "精准施策,助力复产")
+    )
     assert "1 updated" in run(seed).out
     assert PageViewCount.for_page(article) == 500
     assert "精准施策，助力复产" in body_text(imported(SEED_TITLE))
@@ -573,7 +583,9 @@ def test_dry_run_writes_nothing_and_reports(news_index):
 def test_dry_run_of_a_changed_file_reports_an_update_and_changes_nothing(news_index, tmp_path):
     run(SEED)
     seed = tmp_path / "seed.txt"
-    seed.write_text(SEED.read_text().replace("点击量:395", "点击量:999"), encoding="utf-8")
+    seed.write_text(
+        SEED.read_text(encoding="utf-8").replace("点击量:395", "点击量:999"), encoding="utf-8"
+    )
     before = snapshot()
     result = run(seed, "--dry-run")
     assert "0 created, 1 updated, 0 skipped, 0 failed" in result.out

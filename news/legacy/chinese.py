@@ -1,6 +1,12 @@
 """Chinese text as old pages write it: character classes, brackets, flattened punctuation."""
 
+import codecs
 import re
+
+from news.legacy.record import UnreadableFile
+
+# GB18030 is the superset of GB2312 and GBK, which old pages declare.
+GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312", "gb18030"}
 
 
 def words(text):
@@ -44,3 +50,19 @@ def unwrap(text):
     if len(text) > 1 and text[0] in OPEN and text[-1] in CLOSE:
         return text[1:-1].strip()
     return text
+
+
+def decode(data, declared=""):
+    """Bytes -> text: a BOM, else UTF-8 when valid, else the declared charset, else GB18030."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile("不是文本或 HTML 文件")
+    declared = "gb18030" if declared.lower() in GB else declared
+    for encoding in filter(None, ["utf-8", declared, "gb18030"]):
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise UnreadableFile("无法识别文件的文字编码")

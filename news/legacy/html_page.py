@@ -6,12 +6,11 @@ The title is the heading that the <title> repeats; the breadcrumb is the
 scripts stay behind.
 """
 
-import codecs
 import re
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
 
-from news.legacy.chinese import BLANKS, words
+from news.legacy.chinese import BLANKS, decode, words
 from news.legacy.html_text import BLOCK, Renderer, block_parent, squeeze, text_block, weight
 from news.legacy.layout import (
     POSITION,
@@ -41,27 +40,12 @@ CRUMB_SIZE, CRUMB_LINKS = 200, 15  # a bigger block is not a breadcrumb
 META_LINES = 8  # lines between the title and the text block that may hold the meta line
 SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)|\burl:\s*(https?://\S+)", re.I)
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
-GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 PUBLISHED = words("pubdate publishdate publish_date article:published_time date")
 
 
 def decode_html(data):
-    """Bytes -> text: a BOM, else UTF-8 if it is valid, else the declared charset, else GB18030."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
     declared = DECLARED_CHARSET.search(data[:4096])
-    encodings = ["utf-8"]
-    if declared:
-        name = declared[1].decode("ascii").lower()
-        encodings.append("gb18030" if name in GB else name)
-    encodings.append("gb18030")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    raise UnreadableFile("无法识别文件的文字编码")
+    return decode(data, declared[1].decode("ascii") if declared else "")
 
 
 class HtmlPage:

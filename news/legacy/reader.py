@@ -1,10 +1,10 @@
 """One file in, one `LegacyArticle` out, whatever the file's layout."""
 
-import codecs
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 from news.legacy.capture import parse_capture
+from news.legacy.chinese import decode
 from news.legacy.html_page import HtmlPage, decode_html
 from news.legacy.images import ImageFinder
 from news.legacy.record import LegacyArticle, UnreadableFile, normalise_url
@@ -29,20 +29,6 @@ def article_files(paths):
             hidden = any(part.startswith(".") or part.endswith(ASSET_FOLDERS) for part in parts)
             if not hidden and file.is_file() and file.suffix.lower() in ARTICLE_SUFFIXES:
                 yield file, path
-
-
-def decode_text(data):
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile("不是文本或 HTML 文件")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile("无法识别文件的文字编码")
 
 
 def is_html(path, data):
@@ -72,7 +58,7 @@ def read_article(path, root=None, base_url="", extra_urls=()):
         title, meta, crumbs, body = page.parse(images)
         warnings = images.warnings
     else:
-        title, meta, crumbs, body = parse_capture(decode_text(data))
+        title, meta, crumbs, body = parse_capture(decode(data))
     article = LegacyArticle(
         title=title,
         publish_time=meta.publish_time,
