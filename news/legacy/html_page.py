@@ -97,10 +97,15 @@ class HtmlPage:
             for tag in self.soup.find_all(["h1", "h2", "h3", "h4", "div", "p", "td", "span"])
             if TITLE_HINT.search(" ".join(tag.get("class", [])) + " " + tag.get("id", ""))
         ]
-        for tag in self.soup.find_all("h1") + hinted + self.soup.find_all(["h2", "h3"]):
-            text = squeeze(tag.get_text(" "))
-            if 4 <= len(text) <= 120 and BLANKS.sub("", text) in wanted:
-                return text, tag
+        # The longest heading the <title> repeats: a logo in <h1> repeats the site's name.
+        shown = [
+            (squeeze(tag.get_text(" ")), tag)
+            for tag in self.soup.find_all("h1") + hinted + self.soup.find_all(["h2", "h3"])
+        ]
+        shown = [(text, tag) for text, tag in shown if 4 <= len(text) <= 120]
+        repeated = [(text, tag) for text, tag in shown if BLANKS.sub("", text) in wanted]
+        if repeated:
+            return max(repeated, key=lambda pair: len(pair[0]))
         h1 = self.soup.find_all("h1")
         named = [squeeze(self.tags.get(name, "")) for name in ("articletitle", "og:title")]
         if len(h1) == 1:
