@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from news.feeds import ArticleFeed
 from news.hits import PageViewCount
+from news.legacy.models import LegacySource, LegacyURL  # noqa: F401  (registers the models)
 from news.notices import NoticeIndexPage, NoticePage  # noqa: F401  (defined apart, registered here)
 from news.submissions import Submission, serve_submission_page  # noqa: F401
 from portal.blocks import BodyBlock, TopicSectionBlock

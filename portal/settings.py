@@ -178,3 +178,5 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
 ATTACHMENT_MAX_UPLOAD_SIZE = int(env("ATTACHMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Legacy import: the column for old articles whose page shows no breadcrumb.
+LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")

@@ -1,0 +1,89 @@
+"""The plain record every parser produces and the importer writes."""
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit, urlunsplit
+
+
+class UnreadableFile(Exception):
+    """A file the importer cannot understand; the message is the reason, in Chinese."""
+
+
+@dataclass
+class LegacyImage:
+    data: bytes
+    filename: str
+    caption: str = ""
+
+    @property
+    def sha1(self):
+        return hashlib.sha1(self.data).hexdigest()
+
+
+@dataclass
+class LegacyArticle:
+    """One old article. `body` holds ("paragraph", text), ("heading", text) and
+    ("image", LegacyImage) items: plain text only, never the old site's markup."""
+
+    title: str
+    publish_time: datetime
+    source: str = ""
+    authors: list[str] = field(default_factory=list)
+    editor: str = ""
+    views: int | None = None
+    crumbs: list[str] = field(default_factory=list)
+    old_urls: list[str] = field(default_factory=list)
+    body: list[tuple[str, object]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self):
+        """Title and publish date: the key when the old URL is unknown.
+
+        Only the date counts, and the title is compared without spaces and with
+        punctuation folded, so a text capture and a saved HTML page of the same
+        article find each other.
+        """
+        title = "".join(unicodedata.normalize("NFKC", self.title).split())
+        return hashlib.sha1(f"{title}|{self.publish_time.date():%Y-%m-%d}".encode()).hexdigest()
+
+    def digest(self, *extra):
+        """A hash of everything the import would write, to skip unchanged files."""
+        body = [(kind, value.sha1 if kind == "image" else value) for kind, value in self.body]
+        body += [("caption", value.caption) for kind, value in self.body if kind == "image"]
+        content = [
+            self.title,
+            self.publish_time.isoformat(),
+            self.source,
+            self.authors,
+            self.editor,
+            self.views,
+            self.crumbs,
+            sorted(self.old_urls),
+            body,
+            list(extra),
+        ]
+        return hashlib.sha1(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+
+    def count(self, kind):
+        return sum(1 for block_kind, _ in self.body if block_kind == kind)
+
+
+def normalise_url(url):
+    """An http(s) URL or a path from the site's root, without its fragment; else ""."""
+    parts = urlsplit((url or "").strip())
+    if parts.scheme.lower() in {"http", "https"} and parts.netloc:
+        path = parts.path or "/"
+        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    if not parts.scheme and not parts.netloc and parts.path.startswith("/"):
+        return urlunsplit(("", "", parts.path, parts.query, ""))
+    return ""
+
+
+def url_key(url):
+    """The part of an old URL that identifies the article: host, path and query."""
+    parts = urlsplit(url)
+    return parts.netloc.lower() + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
