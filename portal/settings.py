@@ -169,3 +169,9 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
+
+# WeChat JS-SDK share card: the official account's AppID is a site setting; its
+# AppSecret is a credential and lives only in the environment.
+WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
+WECHAT_API_BASE = env("WECHAT_API_BASE", "https://api.weixin.qq.com")
+WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
