@@ -95,6 +95,18 @@ def link(page, site):
     return {"pk": page.pk, "title": page.title, "url": page.get_url(current_site=site)}
 
 
+def site_settings_for(site):
+    """The site's settings, or their defaults: reading a page never writes a row.
+
+    Kept on this request's Site object, as several fragments may need them.
+    """
+    if not hasattr(site, "_portal_settings"):
+        site._portal_settings = SiteSettings.base_queryset().filter(
+            site=site
+        ).first() or SiteSettings(site=site)
+    return site._portal_settings
+
+
 def first_live(model, home):
     return model.objects.live().descendant_of(home).order_by("path").first()
 
@@ -141,7 +153,7 @@ def magazine_link(site):
 
 
 def header_html(site):
-    site_settings = SiteSettings.for_site(site)
+    site_settings = site_settings_for(site)
     home = site.root_page
     board = first_live(MessageBoardPage, home)
     return render_to_string(
@@ -177,7 +189,7 @@ def notice_box_html(site):
 
 
 def footer_html(site):
-    site_settings = SiteSettings.for_site(site)
+    site_settings = site_settings_for(site)
     board = first_live(MessageBoardPage, site.root_page)
     groups = LinkGroup.objects.prefetch_related("links")
     return render_to_string(
@@ -191,7 +203,7 @@ def footer_html(site):
 
 
 def site_name(site):
-    return SiteSettings.for_site(site).site_name
+    return site_settings_for(site).site_name
 
 
 def menu_html(request, page):

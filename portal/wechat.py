@@ -21,8 +21,9 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
-from portal.models import SiteSettings
+from portal.navigation import site_settings_for
 from portal.share import shareable_page, summary
 
 logger = logging.getLogger(__name__)
@@ -123,7 +124,8 @@ def cover_url(request, page):
 @never_cache
 def share_config(request, page_id):
     """Signed JS-SDK configuration and share card for the live page `page_id`."""
-    app_id = SiteSettings.for_request(request).wechat_app_id
+    site = Site.find_for_request(request)
+    app_id = site and site_settings_for(site).wechat_app_id
     if not (app_id and settings.WECHAT_APP_SECRET):
         return JsonResponse({"enabled": False, "error": "未配置公众号"}, status=404)
     page = shareable_page(page_id).specific
