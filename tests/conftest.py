@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal.models import HomePage
 from tests import factories
+from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
 
 # Playwright's sync API runs an event loop in the test thread; the live server's
 # database work in that thread is still synchronous and safe.

@@ -1,13 +1,7 @@
 """Sharing inside WeChat: the JS-SDK signature, the cached jsapi ticket and the share card.
 
-WeChat's API is not reachable from tests; a small local HTTP server answers its two
-calls (access token, jsapi ticket) the way WeChat documents them.
+WeChat's API is answered by the local stand-in in tests/fake_wechat.py (`fake_wechat`).
 """
-
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import wagtail_factories
@@ -18,9 +12,7 @@ from wagtail.models import Site
 from portal import wechat
 from portal.models import SiteSettings
 from tests import factories
-
-APP_ID = "wx0123456789abcdef"
-TICKET = "sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg"
+from tests.fake_wechat import APP_ID, TICKET
 
 
 def test_signature_matches_wechats_published_example():
@@ -31,59 +23,6 @@ def test_signature_matches_wechats_published_example():
         )
         == "0f9de62fce790f9a083d5c99e95740ceb90c27ed"
     )
-
-
-class FakeWeChat(ThreadingHTTPServer):
-    """Answers /cgi-bin/token and /cgi-bin/ticket/getticket; records every call."""
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), FakeWeChatHandler)
-        self.calls = []
-        self.token_error = None
-
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-
-class FakeWeChatHandler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        url = urlsplit(self.path)
-        params = {key: values[0] for key, values in parse_qs(url.query).items()}
-        self.server.calls.append((url.path, params))
-        if url.path == "/cgi-bin/token":
-            if self.server.token_error:
-                body = self.server.token_error
-            elif params == {"grant_type": "client_credential", "appid": APP_ID, "secret": "s3cret"}:
-                body = {"access_token": f"TOKEN{len(self.server.calls)}", "expires_in": 7200}
-            else:
-                body = {"errcode": 40013, "errmsg": "invalid appid"}
-        elif url.path == "/cgi-bin/ticket/getticket" and params.get("type") == "jsapi":
-            body = {"errcode": 0, "errmsg": "ok", "ticket": TICKET, "expires_in": 7200}
-        else:
-            self.send_error(404)
-            return
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def fake_wechat(settings):
-    server = FakeWeChat()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WECHAT_API_BASE = server.base_url
-    settings.WECHAT_APP_SECRET = "s3cret"
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture
