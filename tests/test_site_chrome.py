@@ -276,3 +276,16 @@ def test_demo_fills_the_link_directory_and_site_settings(client):
     assert page.select_one("#pop-wechat img")["src"] == settings.wechat_qr.file.url
     assert page.select_one(".brand img")["src"] == settings.logo.file.url
     assert settings.icp_number in text(footer)
+
+
+def test_moving_or_deleting_a_menu_page_updates_the_menu(client, home, news_index, column):
+    about = factories.AboutPageFactory(parent=home, title="中国开发区协会", show_in_menus=True)
+    assert "省级开发区动态" in text(get(client).select_one(".main-menu"))
+
+    column.move(about, pos="last-child")
+    menu = get(client).select_one(".main-menu")
+    about_item = [li for li in menu.select(".menu-item") if "中国开发区协会" in text(li.a)][0]
+    assert link_to(about_item, "省级开发区动态") == f"{about.url}provincial-zones/"
+
+    about.delete()
+    assert "中国开发区协会" not in text(get(client).select_one(".main-menu"))
