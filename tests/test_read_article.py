@@ -7,7 +7,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from news.hits import PageViewCount
 from tests import factories
@@ -117,3 +119,18 @@ def test_article_page_query_count_is_bounded(client, article, django_assert_max_
     client.get(article.url)  # fills the chrome's cache
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
         assert client.get(article.url).status_code == 200
+
+
+def test_editor_previews_a_new_article(client, column):
+    editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(editor)
+    url = f"/admin/pages/add/news/newspage/{column.pk}/preview/"
+    form = {"title": "预览中的文章", "slug": "", "publish_time": "2020-03-19 10:38"}
+    form.update({"source": "重庆双桥经济开发区", "authors": "", "editor": "", "summary": ""})
+    form.update({"body": streamfield([]), "tags": "", "zones": []})
+    assert client.post(url, nested_form_data(form)).json()["is_valid"] is True
+
+    page = get(client, url)
+    assert text(page.h1) == "预览中的文章"
+    assert text(page.select_one(".meta-facts")).startswith("来源：重庆双桥经济开发区")
+    assert page.select_one(".share") is None  # no address to share yet
