@@ -31,6 +31,13 @@ class LinkGroup(ClusterableModel):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.pk is None and not self.sort_order:
+            # A new group goes after the existing ones; editors drag it elsewhere.
+            last = LinkGroup.objects.aggregate(last=models.Max("sort_order"))["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
 
 class DirectoryLink(Orderable):
     group = ParentalKey(LinkGroup, on_delete=models.CASCADE, related_name="links")

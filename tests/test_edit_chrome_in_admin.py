@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 from wagtail.test.utils.form_data import querydict_from_html
 
-from portal.snippets import LinkGroup
+from portal.snippets import DirectoryLink, LinkGroup
 
 
 @pytest.fixture
@@ -53,6 +53,9 @@ def test_editor_gets_a_clear_message_for_a_wrong_qq_group(editor, home):
 
 
 def test_editor_adds_a_link_group_with_links(editor, home):
+    first = LinkGroup(name="政府部门")
+    first.links = [DirectoryLink(name="商务部", url="http://www.mofcom.gov.cn/")]
+    first.save()
     listing = editor.get("/admin/snippets/portal/linkgroup/")
     assert listing.status_code == 200 and "链接目录" in listing.content.decode()
     add_url = "/admin/snippets/portal/linkgroup/add/"
@@ -79,6 +82,9 @@ def test_editor_adds_a_link_group_with_links(editor, home):
         ("新华网", "http://www.news.cn/"),
         ("南都网", ""),
     ]
-    assert "新闻媒体 新华网 南都网" in footer_text(editor)
+    # The new group comes last: tabs, then each group's links.
+    assert footer_text(editor).startswith(
+        "政府部门 新闻媒体 政府部门 商务部 新闻媒体 新华网 南都网"
+    )
     listing = editor.get("/admin/snippets/portal/linkgroup/").content.decode()
     assert "链接数" in listing and "新闻媒体" in listing
