@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from news.feeds import ArticleFeed
-from news.hits import PageViewCount
+from news.hits import PageViewCount  # noqa: F401  (registers the model)
 from news.legacy.models import LegacySource, LegacyURL  # noqa: F401  (registers the models)
 from news.notices import NoticeIndexPage, NoticePage  # noqa: F401  (defined apart, registered here)
 from news.submissions import Submission, serve_submission_page  # noqa: F401
@@ -180,19 +180,17 @@ class NewsPage(DatedPage):
         ).order_by("publish_time", "pk")
         return older.first(), newer.first()
 
-    def related_articles(self):
+    def related_articles(self, tags):
         """Up to six: most shared tags first, then the newest of the same column."""
         others = NewsPage.objects.live().exclude(pk=self.pk)
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        related = (
-            list(
+        tag_ids = [tag.pk for tag in tags]
+        related = []
+        if tag_ids:
+            related = list(
                 others.filter(tagged_items__tag_id__in=tag_ids)
                 .annotate(shared_tags=Count("tagged_items"))
                 .order_by("-shared_tags", "-publish_time")[: self.related_count]
             )
-            if tag_ids
-            else []
-        )
         missing = self.related_count - len(related)
         if missing:
             related += (
@@ -202,13 +200,23 @@ class NewsPage(DatedPage):
             )
         return related
 
+    @property
+    def column_url(self):
+        """The column's address, read off this page's own: no query needed."""
+        return self.url.rsplit("/", 2)[0] + "/" if self.url else None
+
+    def tag_url(self, tag):
+        news_index_url = self.column_url.rsplit("/", 2)[0] + "/"
+        return news_index_url + NewsIndexPage.get_resolver().reverse("tag", tag.slug)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is None:  # a new page in preview has no place in the tree yet
+            return context
+        tags = list(self.tags.all())
         context["previous_article"], context["next_article"] = self.column_neighbours()
-        context["related_articles"] = self.related_articles()
-        news_index = NewsIndexPage.objects.ancestor_of(self).first()
-        context["tag_links"] = [(tag, news_index.tag_url(tag)) for tag in self.tags.all()]
-        context["view_count"] = PageViewCount.for_page(self)
+        context["related_articles"] = self.related_articles(tags)
+        context["tag_links"] = [(tag, self.tag_url(tag)) for tag in tags]
         return context
 
 

@@ -1,7 +1,7 @@
 """通知公告: the association's notices, with document number, issuer and attachments."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel
@@ -19,6 +19,13 @@ class NoticeQuerySet(PageQuerySet):
     def current(self):
         """Live notices not past their expiry: the ones the home page and chrome show."""
         return self.live().filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+
+    def seconds_until_next_expiry(self):
+        """How long the current set of notices stays as it is; None if nothing expires."""
+        soonest = self.current().aggregate(soonest=Min("expires_at"))["soonest"]
+        if soonest is None:
+            return None
+        return max(1, int((soonest - timezone.now()).total_seconds()) + 1)
 
     def board_order(self):
         """Pinned (置顶) first, then newest."""

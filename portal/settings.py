@@ -180,3 +180,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_
 ATTACHMENT_MAX_UPLOAD_SIZE = int(env("ATTACHMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 # Legacy import: the column for old articles whose page shows no breadcrumb.
 LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")
+# WeChat JS-SDK share card: the official account's AppID is a site setting; its
+# AppSecret is a credential and lives only in the environment.
+WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
+WECHAT_API_BASE = env("WECHAT_API_BASE", "https://api.weixin.qq.com")
+WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))

@@ -6,7 +6,8 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.hits import hit_view
-from portal import seo
+from portal import seo, share, wechat
+from portal.search import views as search_views
 
 urlpatterns = [
     path("hits/<int:page_id>/", hit_view, name="hit"),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_views.search, name="search"),
+    path("qr/<int:page_id>.svg", share.page_qr, name="page-qr"),
+    path("wechat/share/<int:page_id>/", wechat.share_config, name="wechat-share"),
 ]
 
 if settings.DEBUG:

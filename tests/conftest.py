@@ -5,10 +5,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from portal.models import HomePage
 from tests import factories
+from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
 
 # Playwright's sync API runs an event loop in the test thread; the live server's
 # database work in that thread is still synchronous and safe.
@@ -69,6 +70,7 @@ def home(db):
     # Transactional tests flush the tables, taking the migrations' root page and locale.
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     home = factories.HomePageFactory(parent=root, slug="shouye")
     Site.objects.update_or_create(
         is_default_site=True,

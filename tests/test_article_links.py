@@ -64,7 +64,7 @@ def test_related_articles_rank_shared_tags_then_the_same_column(client, news_ind
         for n in range(6)
     ]
 
-    related = article.related_articles()
+    related = article.related_articles(list(article.tags.all()))
     assert [a.title for a in related[:2]] == ["两个相同标签", "一个相同标签"]
     assert [a.title for a in related[2:]] == [n.title for n in neighbours[::-1][:4]]
     assert unrelated not in related

@@ -66,3 +66,21 @@ def test_attachments_are_listed_with_type_and_size(client, notices):
     assert "中开协〔2020〕5号" in html
     assert "报名表" in html and "DOCX" in html and "2.0" in html and "KB" in html
     assert f'href="{document.url}" download' in html
+
+
+@pytest.mark.django_db
+def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, notices, monkeypatch):
+    from portal import navigation
+
+    lifetimes = {}
+    real_set = navigation.cache.set
+
+    def recording_set(key, value, timeout=None, **kwargs):
+        lifetimes[key.rsplit(":", 1)[-1]] = timeout
+        return real_set(key, value, timeout, **kwargs)
+
+    monkeypatch.setattr(navigation.cache, "set", recording_set)
+    notice(notices, "即将截止的通知", 1, expires_at=timezone.now() + datetime.timedelta(seconds=30))
+    assert "即将截止的通知" in client.get("/").content.decode()
+    assert 0 < lifetimes["notices"] <= 31
+    assert lifetimes["footer"] == navigation.TIMEOUT

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import math
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -39,15 +40,36 @@ def draw_picture(seed, size=(960, 540)):
     return buffer
 
 
-def demo_image(title, size=(960, 540)):
-    """The library image called `title`, drawn and saved the first time."""
+def draw_emblem(size=240):
+    """A round red emblem with a gold star, standing in for the association's logo."""
+    emblem = PILImage.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(emblem)
+    draw.ellipse([0, 0, size - 1, size - 1], fill=PALETTE[0])
+    ring = size // 12
+    draw.ellipse([ring, ring, size - ring, size - ring], outline=(255, 255, 255), width=ring // 2)
+    centre, outer, inner = size / 2, size * 0.3, size * 0.12
+    star = [
+        (
+            centre + (outer if i % 2 == 0 else inner) * math.sin(i * math.pi / 5),
+            centre - (outer if i % 2 == 0 else inner) * math.cos(i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
+    draw.polygon(star, fill=(240, 190, 70))
+    buffer = io.BytesIO()
+    emblem.save(buffer, "PNG")
+    return buffer
+
+
+def demo_image(title, size=(960, 540), picture=None):
+    """The library image called `title`, drawn (or `picture`, a PNG) and saved the first time."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    name = hashlib.sha1(title.encode()).hexdigest()[:12] + ".jpg"
+    name = hashlib.sha1(title.encode()).hexdigest()[:12] + (".png" if picture else ".jpg")
     image = Image(title=title)
-    image.file.save(name, ImageFile(draw_picture(title, size), name=name), save=False)
+    image.file.save(name, ImageFile(picture or draw_picture(title, size), name=name), save=False)
     image.save()
     return image
 

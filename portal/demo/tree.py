@@ -1,12 +1,15 @@
 """Building the demo site tree; every step can run again and updates in place."""
 
+import csv
 import datetime
+import io
 import json
 import secrets
 from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import segno
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -31,10 +34,11 @@ from news.models import (
     TopicPage,
 )
 from news.notices import NoticeAttachment
-from portal.demo.images import demo_document, demo_image
+from portal.demo.images import demo_document, demo_image, draw_emblem
 from portal.demo.interaction import build_interaction
-from portal.models import HomePage
+from portal.models import HomePage, SiteSettings
 from portal.slugs import pinyin_slug
+from portal.snippets import DirectoryLink, LinkGroup
 from zones.catalogue import parse_area, parse_year_month, read_rows
 from zones.models import ZoneIndexPage, ZonePage
 
@@ -270,6 +274,46 @@ def build_sections(home):
     }
 
 
+def load_link_directory(path):
+    """link-directory.csv (group, name, url) -> link groups in file order; replaces their links."""
+    groups = {}
+    with open(path, encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            groups.setdefault(row["group"].strip(), []).append(row)
+    for order, (name, rows) in enumerate(groups.items()):
+        group = LinkGroup.objects.filter(name=name).first() or LinkGroup(name=name)
+        group.sort_order = order
+        group.links = [
+            DirectoryLink(name=row["name"].strip(), url=(row["url"] or "").strip()) for row in rows
+        ]
+        group.save()
+    return sum(len(rows) for rows in groups.values())
+
+
+def demo_qr(title, text):
+    picture = io.BytesIO()
+    segno.make(text, error="m").save(picture, kind="png", scale=8, border=4)
+    return demo_image(title, picture=picture)
+
+
+def build_chrome(site):
+    """The footer's link directory and demo site settings (placeholders, marked 示例)."""
+    links = load_link_directory(DEMO_DIR / "link-directory.csv")
+    settings = SiteSettings.for_site(site)
+    settings.site_name = "中国开发区协会"
+    settings.logo = demo_image("demo-emblem", picture=draw_emblem())
+    settings.wechat_name = "中国开发区协会"
+    settings.wechat_qr = demo_qr("demo-wechat-qr", "中国开发区协会微信公众号（示例二维码）")
+    settings.qq_group = "100000001"
+    settings.address = "北京市西城区示例路1号（示例地址）"
+    settings.phone = "010-00000000（示例）"
+    settings.email = "office@example.org"
+    settings.icp_number = "京ICP备00000000号-1（示例）"
+    settings.police_number = "京公网安备11000000000000号（示例）"
+    settings.save()
+    return links
+
+
 @transaction.atomic
 def build_demo_site():
     content = load_content()
@@ -280,4 +324,5 @@ def build_demo_site():
     build_association(home, sections, content)
     build_notices(sections["notices"], content)
     build_interaction(sections)
-    return {"articles": len(articles), "zones": ZonePage.objects.count()}
+    links = build_chrome(Site.objects.get(is_default_site=True))
+    return {"articles": len(articles), "zones": ZonePage.objects.count(), "links": links}

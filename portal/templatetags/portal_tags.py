@@ -1,41 +1,67 @@
-"""Template tags for what every page shares: the main menu and the breadcrumb."""
+"""Template tags for what every page shares: the cached chrome, breadcrumb, meta line, sharing."""
 
 from django import template
-from wagtail.models import Page, Site
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from news.hits import PageViewCount
+from portal import navigation
+from portal.share import share_context
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/menu.html", takes_context=True)
+def current_page(context):
+    # Some views use `page` for a page of a paginator: only a Wagtail page counts.
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def fragment(context, name, build, timeout=None):
+    return mark_safe(navigation.cached(context["request"], name, build, timeout=timeout) or "")
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """Utility bar, site name and search box."""
+    return fragment(context, "header", navigation.header_html)
+
+
+@register.simple_tag(takes_context=True)
+def notice_box(context):
+    return fragment(
+        context, "notices", navigation.notice_box_html, timeout=navigation.notice_box_lifetime
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """Link directory, contact, copyright and filing numbers."""
+    return fragment(context, "footer", navigation.footer_html)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    return navigation.cached(context["request"], "site-name", navigation.site_name) or ""
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    current = context.get("page")
-    site = Site.find_for_request(request)
-    home = site.root_page if site else None
-    if home is None:
-        return {"home": None, "items": []}
-    sections = list(home.get_children().live().in_menu().specific())
-    children = Page.objects.live().in_menu().filter(depth=home.depth + 2)
-    by_parent = {}
-    for child in children.filter(path__startswith=home.path).order_by("path"):
-        by_parent.setdefault(child.path[: -Page.steplen], []).append(child)
-    current_path = current.path if current else ""
-    items = [
-        {
-            "page": section,
-            "children": by_parent.get(section.path, []),
-            "active": bool(current_path) and current_path.startswith(section.path),
-        }
-        for section in sections
-    ]
-    return {
-        "home": home,
-        "home_active": current is not None and current.pk == home.pk,
-        "items": items,
-    }
+    return navigation.menu_html(context["request"], current_page(context))
 
 
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(page):
     # Ancestors below the tree root (depth 1), ending with the page itself.
     return {"crumbs": list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []}
+
+
+@register.simple_tag
+def view_count(page):
+    """The stored 点击量; the hit script (news) updates the number on the page."""
+    return PageViewCount.for_page(page)
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share_links(context, page):
+    return share_context(context["request"], page)

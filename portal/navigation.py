@@ -1,0 +1,231 @@
+"""The chrome every page shares: header, main menu, 通知公告 box and footer.
+
+Each piece is gathered in a few queries, rendered once and kept in Django's cache
+(shared by the workers of a host, or by every host with Redis). Every key carries
+a version; saving anything the chrome shows replaces the version (see
+portal/wagtail_hooks.py), so the next request everywhere renders afresh and the
+stale entries simply expire.
+"""
+
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from association.models import MagazineIndexPage, MagazineIssuePage, MessageBoardPage
+from news.models import NoticeIndexPage, NoticePage
+from portal.models import SiteSettings
+from portal.snippets import LinkGroup
+
+
+def code_fingerprint():
+    """A digest of the chrome's templates and this module, so a deploy never serves
+    fragments rendered by the previous code (hosts of both releases can share a cache)."""
+    files = sorted((Path(settings.BASE_DIR) / "templates" / "includes").rglob("*"))
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    for file in files:
+        if file.is_file():
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CODE_FINGERPRINT = code_fingerprint()
+VERSION_KEY = "portal:chrome:version"
+TIMEOUT = 24 * 60 * 60
+NOTICE_COUNT = 5
+# Pages this close to the tree root can be menu items (sections and their columns).
+MENU_MAX_DEPTH = 4
+
+
+def chrome_version(request=None):
+    version = getattr(request, "_chrome_version", None)
+    if version is None:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+            version = cache.get(VERSION_KEY) or "0"
+        if request is not None:
+            request._chrome_version = version
+    return version
+
+
+def clear_chrome():
+    """Make every cached piece of chrome stale, on every host sharing the cache."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cached(request, name, build, *vary, timeout=None):
+    """`build(site)`, kept in the cache per site and chrome version; None without a site.
+
+    `timeout(site)` may shorten the entry's life, e.g. to the next notice expiry."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    version = f"{CODE_FINGERPRINT}-{chrome_version(request)}"
+    key = ":".join(["portal:chrome", version, str(site.pk), name, *map(str, vary)])
+    value = cache.get(key)
+    if value is None:
+        value = build(site)
+        cache.set(key, value, min(TIMEOUT, (timeout and timeout(site)) or TIMEOUT))
+    return value
+
+
+CHROME_PAGE_TYPES = (
+    NoticePage,
+    NoticeIndexPage,
+    MagazineIssuePage,
+    MagazineIndexPage,
+    MessageBoardPage,
+)
+
+
+def appears_in_chrome(page):
+    """Whether saving `page` can change the chrome (menu, notices, magazine link)."""
+    page_class = page.specific_class
+    return page.depth <= MENU_MAX_DEPTH or (
+        page_class is not None and issubclass(page_class, CHROME_PAGE_TYPES)
+    )
+
+
+def link(page, site):
+    return {"pk": page.pk, "title": page.title, "url": page.get_url(current_site=site)}
+
+
+def site_settings_for(site):
+    """The site's settings, or their defaults: reading a page never writes a row.
+
+    Kept on this request's Site object, as several fragments may need them.
+    """
+    if not hasattr(site, "_portal_settings"):
+        site._portal_settings = SiteSettings.base_queryset().filter(
+            site=site
+        ).first() or SiteSettings(site=site)
+    return site._portal_settings
+
+
+def first_live(model, home):
+    return model.objects.live().descendant_of(home).order_by("path").first()
+
+
+# Builders: each takes the Site and returns plain data or rendered HTML.
+
+
+def menu_data(site):
+    home = site.root_page
+    sections = list(home.get_children().live().in_menu())
+    children = (
+        Page.objects.live()
+        .in_menu()
+        .filter(depth=home.depth + 2, path__startswith=home.path)
+        .order_by("path")
+    )
+    by_parent = {}
+    for child in children:
+        by_parent.setdefault(child.path[: -Page.steplen], []).append(
+            {**link(child, site), "path": child.path}
+        )
+    return {
+        "home": {**link(home, site), "title": "首页", "path": home.path},
+        "items": [
+            {
+                **link(section, site),
+                "path": section.path,
+                "children": by_parent.get(section.path, []),
+            }
+            for section in sections
+        ],
+    }
+
+
+def magazine_link(site):
+    """《中国开发区》: the magazine's name, linking to its latest live issue if any."""
+    index = first_live(MagazineIndexPage, site.root_page)
+    if index is None:
+        return None
+    latest = (
+        MagazineIssuePage.objects.live().child_of(index).order_by("-year", "-number", "-pk").first()
+    )
+    return {"title": index.title, "url": (latest or index).get_url(current_site=site)}
+
+
+def header_html(site):
+    site_settings = site_settings_for(site)
+    home = site.root_page
+    board = first_live(MessageBoardPage, home)
+    return render_to_string(
+        "includes/header.html",
+        {
+            "site_settings": site_settings,
+            "home_url": home.get_url(current_site=site),
+            "magazine": magazine_link(site),
+            "message_board": link(board, site) if board else None,
+            "search_url": reverse("search"),
+        },
+    )
+
+
+def notice_box_html(site):
+    home = site.root_page
+    notices = NoticePage.objects.descendant_of(home).current().board_order()[:NOTICE_COUNT]
+    index = first_live(NoticeIndexPage, home)
+    return render_to_string(
+        "includes/notice_box.html",
+        {
+            "notices": [
+                {**link(n, site), "pinned": n.pinned, "publish_time": n.publish_time}
+                for n in notices
+            ],
+            "more": link(index, site) if index else None,
+        },
+    )
+
+
+def notice_box_lifetime(site):
+    """Seconds until a notice in the box expires and the box must be drawn again."""
+    return NoticePage.objects.descendant_of(site.root_page).seconds_until_next_expiry()
+
+
+def footer_html(site):
+    site_settings = site_settings_for(site)
+    board = first_live(MessageBoardPage, site.root_page)
+    groups = LinkGroup.objects.prefetch_related("links")
+    return render_to_string(
+        "includes/footer.html",
+        {
+            "site_settings": site_settings,
+            "groups": [group for group in groups if group.links.all()],
+            "message_board": link(board, site) if board else None,
+        },
+    )
+
+
+def site_name(site):
+    return site_settings_for(site).site_name
+
+
+def menu_html(request, page):
+    """The main menu with the section (and column) holding `page` marked as current."""
+    data = cached(request, "menu-data", menu_data)
+    if not data:
+        return ""
+    path = page.path if page is not None and page.path else ""
+    section = next((i for i in data["items"] if path.startswith(i["path"])), None)
+    child = section and next((c for c in section["children"] if path.startswith(c["path"])), None)
+    current = {
+        "home": path == data["home"]["path"],
+        "section": section and section["pk"],
+        "child": child and child["pk"],
+        # aria-current="page" only where the menu item is the page itself
+        "exact": path in {section and section["path"], child and child["path"]},
+    }
+
+    def build(site):
+        return render_to_string("includes/menu.html", {**data, "current": current})
+
+    return mark_safe(cached(request, "menu", build, *current.values()) or "")
