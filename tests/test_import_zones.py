@@ -185,8 +185,8 @@ def test_a_csv_saved_by_chinese_excel_is_read(zone_index, tmp_path):
 
 def test_broken_rows_are_reported_and_skipped(zone_index):
     output, error = run_import(BROKEN)
-    assert error == "8 行未导入，原因见上。"  # the command exits with status 1
-    assert summary(output) == "共 10 行：新建 2，更新 0，未变 0，跳过 8，失败 0"
+    assert error == "10 行未导入，原因见上。"  # the command exits with status 1
+    assert summary(output) == "共 13 行：新建 3，更新 0，未变 0，跳过 10，失败 0"
     expected = {
         3: "缺少开发区名称",
         4: "未知省份「火星」",
@@ -196,13 +196,18 @@ def test_broken_rows_are_reported_and_skipped(zone_index):
         8: "「海关特殊监管区域」不是省级开发区的类型",
         9: "与第2行是同一开发区",
         11: "缺少级别",
+        12: "未知级别「市级」",
+        13: "未知类型「科技城」",
     }
     for row, reason in expected.items():
         assert re.search(rf"^第{row}行：跳过，.*{re.escape(reason)}", output, re.M), (row, output)
     assert set(ZonePage.objects.values_list("title", flat=True)) == {
         "良好经济技术开发区",
         "内蒙古示例经济开发区",
+        "河北示例经济技术开发区",
     }
+    # With no level given, 经济技术开发区 can only be national.
+    assert ZonePage.objects.get(title="河北示例经济技术开发区").level == "国家级"
     inner_mongolia = ZonePage.objects.get(title="内蒙古示例经济开发区")
     assert inner_mongolia.province == "内蒙古自治区"
     assert inner_mongolia.area_hectares == Decimal("1200.50")
@@ -215,7 +220,7 @@ def test_a_dry_run_reports_without_writing(zone_index):
     assert not ZonePage.objects.exists()
 
     _, error = run_import(BROKEN, "--dry-run")
-    assert error == "8 行未导入，原因见上。"
+    assert error == "10 行未导入，原因见上。"
     assert not ZonePage.objects.exists()
 
 

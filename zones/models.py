@@ -1,3 +1,4 @@
+import logging
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -5,12 +6,15 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.signals import page_published
 
 from portal.models import PortalPage
 from zones.choices import (
@@ -23,7 +27,10 @@ from zones.choices import (
 )
 from zones.filters import ZoneFilter
 
-# The one rendition of each gallery image the profile shows (see zone_page.html).
+logger = logging.getLogger(__name__)
+
+# The renditions the profile shows, spelled as zone_page.html's {% image %} tags spell them.
+LOGO_RENDITION = "max-160x160|format-webp"
 GALLERY_RENDITION = "fill-480x320|format-webp"
 
 # Roughly mainland China, Hainan and the South China Sea islands; a point outside is
@@ -229,6 +236,19 @@ class ZonePage(PortalPage):
             Prefetch("image", get_image_model().objects.prefetch_renditions(GALLERY_RENDITION))
         )
         return context
+
+
+@receiver(page_published, sender=ZonePage)
+def make_profile_renditions(sender, instance, **kwargs):
+    """Make the profile's image renditions when it is published, so that showing the
+    page never writes to the database."""
+    images = [(instance.logo, LOGO_RENDITION)] if instance.logo else []
+    images += [(item.image, GALLERY_RENDITION) for item in instance.gallery_images.all()]
+    for image, spec in images:
+        try:
+            image.get_rendition(spec)
+        except SourceImageIOError:
+            logger.warning("zone %s: image %s has no file to render", instance.pk, image.pk)
 
 
 class ZoneGalleryImage(Orderable):

@@ -65,19 +65,7 @@ def to_record(row):
     if not province:
         reasons.append(f"未知省份「{province_text}」" if province_text else "缺少省份")
 
-    level_text, kind_text = row.value("level"), row.value("kind")
-    level = level_from_text(level_text)
-    kind = kind_from_text(kind_text, level) if kind_text else None
-    if kind_text and kind is None:
-        reasons.append(f"未知类型「{kind_text}」")
-    if level is None and kind:
-        level = LEVEL_OF_KIND[kind]  # 经济技术开发区 is always national, 特色工业园区 provincial
-    if level is None:
-        reasons.append(f"未知级别「{level_text}」" if level_text else "缺少级别")
-    elif not kind_text and name:
-        kind = kind_from_name(name, level)
-    if message := kind_level_error(level, kind):
-        reasons.append(message)
+    level, kind = read_level_and_kind(row, name, reasons)
 
     values = {"code": squeeze(row.value("code")).upper(), "industries": row.value("industries")}
     approved_on, precision = None, ""
@@ -108,3 +96,22 @@ def to_record(row):
         area_hectares=area,
         industries=values["industries"],
     )
+
+
+def read_level_and_kind(row, name, reasons):
+    """The level and kind of `row` from its columns or headings, else from each other
+    (经济技术开发区 is always national) or from the end of the name."""
+    level_text, kind_text = row.value("level"), row.value("kind")
+    level = level_from_text(level_text)
+    kind = kind_from_text(kind_text, level) if kind_text else None
+    if kind_text and kind is None:
+        reasons.append(f"未知类型「{kind_text}」")
+    if level is None and kind and not level_text:
+        level = LEVEL_OF_KIND[kind]
+    if level is None:
+        reasons.append(f"未知级别「{level_text}」" if level_text else "缺少级别")
+    elif not kind_text and name:
+        kind = kind_from_name(name, level)
+    if message := kind_level_error(level, kind):
+        reasons.append(message)
+    return level, kind
