@@ -40,7 +40,7 @@ def grant_roles_on_new_news_section(request, page):
 def warn_about_flagged_submission(request, page):
     if request.method != "GET":
         return
-    submission = Submission.objects.filter(page=page).exclude(flagged_words="").first()
+    submission = Submission.objects.filter(page_id=page.pk).exclude(flagged_words="").first()
     if submission:
         messages.warning(
             request,

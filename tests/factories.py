@@ -185,3 +185,53 @@ class MemberUnitFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "association.MemberUnit"
+
+
+def bulk_zone_pages(parent, count):
+    """`count` live zone pages under `parent` in a handful of queries, for scale tests.
+
+    Builds the tree paths itself (as treebeard would) and inserts the pages' rows in
+    bulk, cycling through every province and every kind of both levels.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from wagtail.models import Page
+
+    from zones.choices import KINDS_BY_LEVEL, Province
+
+    kinds = [(level, kind) for level, level_kinds in KINDS_BY_LEVEL.items() for kind in level_kinds]
+    provinces = list(Province)
+    content_type = ContentType.objects.get_for_model(zones.ZonePage)
+    first = parent.numchild + 1
+    zone_rows, pages = [], []
+    for n in range(first, first + count):
+        level, kind = kinds[n % len(kinds)]
+        slug = f"bulk-zone-{n}"
+        pages.append(
+            Page(
+                title=f"批量示范{kind}{n}",
+                draft_title=f"批量示范{kind}{n}",
+                slug=slug,
+                path=parent._get_path(parent.path, parent.depth + 1, n),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                live=True,
+            )
+        )
+        zone_rows.append((provinces[n % len(provinces)].value, level.value, kind.value))
+    Page.objects.bulk_create(pages)
+    fields = [f for f in zones.ZonePage._meta.local_concrete_fields]
+    table = connection.ops.quote_name(zones.ZonePage._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    rows = []
+    for page, (province, level, kind) in zip(pages, zone_rows, strict=True):
+        zone = zones.ZonePage(page_ptr_id=page.pk, province=province, level=level, kind=kind)
+        rows.append([f.get_db_prep_save(getattr(zone, f.attname), connection) for f in fields])
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+    parent.numchild += count

@@ -39,7 +39,7 @@ from portal.demo.interaction import build_interaction
 from portal.models import HomePage, SiteSettings
 from portal.slugs import pinyin_slug
 from portal.snippets import DirectoryLink, LinkGroup
-from zones.catalogue import parse_area, parse_year_month, read_rows
+from zones.importer import ZoneImporter
 from zones.models import ZoneIndexPage, ZonePage
 
 DEMO_DIR = Path(__file__).resolve().parent
@@ -166,20 +166,10 @@ def build_notices(index, content):
 
 
 def build_zones(index):
-    for number, row in read_rows(DEMO_DIR / "zone-catalogue-sample.csv"):
-        upsert(
-            index,
-            ZonePage,
-            f"zone-{number - 1:04d}",
-            title=row["name"],
-            code=row["code"],
-            province=row["province"],
-            level=row["level"],
-            kind=row["kind"],
-            approved_on=parse_year_month(row["approved"]),
-            area_hectares=parse_area(row["area"]),
-            industries=row["industries"],
-        )
+    """The sample catalogue, through the same importer as `manage.py import_zones`."""
+    report = ZoneImporter(index).run(DEMO_DIR / "zone-catalogue-sample.csv")
+    if not report.ok:
+        raise RuntimeError(f"demo zone catalogue: {report.problems}")
 
 
 def build_association(home, sections, content):

@@ -1,18 +1,11 @@
-"""Pagination that keeps the other query parameters (filters, search terms)."""
+"""Pagination links: a window of page numbers; the template keeps the other query
+parameters (filters, search terms) with Django's {% querystring %}."""
 
 from django import template
 
 register = template.Library()
 
 WINDOW = 2  # pages shown on each side of the current one
-
-
-@register.simple_tag(takes_context=True)
-def page_url(context, number):
-    """`?…&page=N` with every other parameter of the current request kept."""
-    query = context["request"].GET.copy()
-    query["page"] = number
-    return "?" + query.urlencode()
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
