@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from news.hits import PageViewCount
-from portal import navigation
+from portal import metadata, navigation
 from portal.share import share_context
 
 register = template.Library()
@@ -65,3 +65,22 @@ def view_count(page):
 @register.inclusion_tag("includes/share.html", takes_context=True)
 def share_links(context, page):
     return share_context(context["request"], page)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical URL, Open Graph and JSON-LD for the current page, cached
+    per page and published version, so the share image costs no query on a warm cache."""
+    page = current_page(context)
+    request = context["request"]
+    if page is None or page.pk is None or not page.live:
+        return {}
+    name = navigation.cached(request, "site-name", navigation.site_name) or ""
+    meta = navigation.cached(
+        request,
+        "meta",
+        lambda site: metadata.page_metadata(page, site, name),
+        page.pk,
+        page.last_published_at.timestamp() if page.last_published_at else 0,
+    )
+    return {**(meta or {}), "page": page, "site_name": name}
