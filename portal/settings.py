@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -185,3 +186,8 @@ LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")
 WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
 WECHAT_API_BASE = env("WECHAT_API_BASE", "https://api.weixin.qq.com")
 WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
+
+# Full-page cache for anonymous readers (portal/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# The query parameters pages use; any other (utm_source…) neither varies nor fills it.
+PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}

@@ -20,3 +20,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.mkdtemp(prefix="portal-test-db-"), "test.sqlite3")
     }
+
+# The full-page cache would answer the second request of every test from memory;
+# tests/test_page_cache.py turns it on where it is the subject.
+PAGE_CACHE_SECONDS = 0

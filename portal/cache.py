@@ -1,0 +1,161 @@
+"""The full-page cache: anonymous readers' GET requests served from the shared cache.
+
+Entries live in Django's cache (the file cache on one host, Redis across hosts) under a
+generation number. Publishing, unpublishing, moving or deleting a page, or saving
+settings, snippets or sites, bumps the generation, so every host serves fresh pages
+from the next request on; stale entries simply expire. The generation also drives
+ETag/Last-Modified, so browsers and a CDN revalidate with 304.
+"""
+
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+
+GENERATION_KEY = "portal:pagecache:generation"
+BYPASS_HEADER = "HTTP_X_BENCH_BYPASS_CACHE"
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/search/",
+    "/hits/",
+    "/documents/",
+    "/wechat/",
+    "/submit/",
+    "/messages/",
+    "/healthz",
+)
+
+
+def current_generation():
+    """(id, timestamp) of the current generation, created on first use."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale on every host sharing the cache."""
+    cache.set(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)
+
+
+def seconds_until_notices_change():
+    from news.notices import NoticePage  # models load after this module
+
+    return NoticePage.objects.seconds_until_next_expiry()
+
+
+def entry_lifetime(generation_id):
+    """Seconds an entry may live: the configured maximum, cut short by the next notice
+    expiry (the home page and notice box change then without anything being saved)."""
+    key = f"portal:pagecache:expiry:{generation_id}"
+    deadline = cache.get(key)
+    if deadline is None:
+        remaining = seconds_until_notices_change()
+        deadline = time.time() + remaining if remaining else 0
+        cache.set(key, deadline, settings.PAGE_CACHE_SECONDS)
+    longest = settings.PAGE_CACHE_SECONDS
+    return max(1, min(longest, int(deadline - time.time()))) if deadline else longest
+
+
+def query_key(request):
+    """The query parameters pages use, sorted; None when others (utm_source…) are there."""
+    names = set(request.GET)
+    if names - settings.PAGE_CACHE_QUERY_PARAMS:
+        return None
+    return "&".join(
+        f"{name}={value}" for name in sorted(names) for value in request.GET.getlist(name)
+    )
+
+
+def lookup_query_key(request):
+    kept = sorted(set(request.GET) & settings.PAGE_CACHE_QUERY_PARAMS)
+    return "&".join(f"{name}={value}" for name in kept for value in request.GET.getlist(name))
+
+
+def entry_key(request, generation_id, query):
+    raw = f"{request.get_host()}|{request.path}|{query}"
+    return f"portal:pagecache:{generation_id}:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+def wants_cache(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.META.get(BYPASS_HEADER)
+        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+    )
+
+
+def storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    user = getattr(request, "user", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+def not_modified(request, etag, last_modified):
+    if request.META.get("HTTP_IF_NONE_MATCH"):
+        return request.META["HTTP_IF_NONE_MATCH"] == etag
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and since >= last_modified
+
+
+class PageCacheMiddleware:
+    """First in the stack: a hit never reaches sessions, routing or the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not wants_cache(request):
+            return self.get_response(request)
+        generation_id, generated_at = current_generation()
+        key = entry_key(request, generation_id, lookup_query_key(request))
+        entry = cache.get(key)
+        if entry is not None:
+            return self.serve(request, entry, generated_at)
+        response = self.get_response(request)
+        query = query_key(request)
+        if query is not None and storable(request, response):
+            etag = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            validators(response, etag, generated_at)
+            # The headers the inner middleware added (frame, CSP…) are replayed on hits.
+            entry = (response.content, dict(response.items()), etag)
+            cache.set(key, entry, entry_lifetime(generation_id))
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def serve(self, request, entry, generated_at):
+        content, headers, etag = entry
+        if not_modified(request, etag, generated_at):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+        else:
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

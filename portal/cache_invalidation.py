@@ -1,0 +1,35 @@
+"""When the page cache's generation is bumped: whatever readers see has changed."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from portal.cache import bump_generation
+
+
+def pages_changed(**kwargs):
+    # Now, so this request already sees it, and after the commit, so a reader who
+    # rendered from the old rows in between cannot leave a stale page behind.
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+page_published.connect(pages_changed, dispatch_uid="pagecache-published")
+page_unpublished.connect(pages_changed, dispatch_uid="pagecache-unpublished")
+post_page_move.connect(pages_changed, dispatch_uid="pagecache-moved")
+
+
+@receiver(post_save, dispatch_uid="pagecache-saved")
+@receiver(post_delete, dispatch_uid="pagecache-deleted")
+def content_changed(sender, instance, **kwargs):
+    # Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh),
+    # settings, sites and every snippet (links, messages, member units…).
+    if (
+        isinstance(instance, Page | BaseSiteSetting | BaseGenericSetting | Site)
+        or sender in get_snippet_models()
+    ):
+        pages_changed()

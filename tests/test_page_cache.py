@@ -1,0 +1,123 @@
+"""The full-page cache: fast for anonymous readers, never stale, never personal."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from portal import cache as page_cache
+from portal.snippets import LinkGroup
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def article(column):
+    return factories.NewsPageFactory(parent=column, title="园区复工复产")
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+@pytest.mark.django_db
+def test_the_second_reader_is_served_from_the_cache_without_queries(client, article):
+    first = get(client, article.url)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(client, article.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 0
+    assert second["X-Frame-Options"] == first["X-Frame-Options"]
+
+
+@pytest.mark.django_db
+def test_publishing_shows_at_once(client, article, column):
+    get(client, column.url)
+    article.title = "改过的标题"
+    article.save_revision().publish()
+    response = get(client, column.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "改过的标题" in response.content.decode()
+    factories.NewsPageFactory(parent=column, title="新发布的文章")
+    assert "新发布的文章" in get(client, column.url).content.decode()
+    article.unpublish()
+    assert "改过的标题" not in get(client, column.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_moving_and_deleting_pages_and_saving_snippets_refresh_it(client, article, news_index):
+    get(client, article.url)
+    other = factories.NewsCategoryPageFactory(parent=news_index, title="协会动态")
+    get(client, other.url)
+    article.move(other, pos="last-child")
+    assert "园区复工复产" in get(client, other.url).content.decode()
+    article.delete()
+    assert "园区复工复产" not in get(client, other.url).content.decode()
+    get(client, "/")
+    LinkGroup.objects.create(name="友情链接")
+    assert get(client, "/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_unknown_query_parameters_neither_vary_nor_fill_the_cache(client, article):
+    assert get(client, article.url + "?utm_source=wechat")["X-Page-Cache"] == "miss"
+    assert get(client, article.url)["X-Page-Cache"] == "miss"  # nothing was stored
+    assert get(client, article.url + "?utm_source=weibo")["X-Page-Cache"] == "hit"
+    assert get(client, article.url + "?page=2")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_logged_in_editors_and_bypassing_readers_get_fresh_pages(client, article, admin_user):
+    get(client, article.url)
+    assert "X-Page-Cache" not in get(client, article.url, X_Bench_Bypass_Cache="1")
+    client.force_login(admin_user)
+    response = get(client, article.url)
+    assert "X-Page-Cache" not in response
+    assert not response.has_header("ETag") or response["X-Page-Cache"] != "hit"
+
+
+@pytest.mark.django_db
+def test_pages_with_a_form_or_cookie_are_not_stored(client, home):
+    board = factories.MessageBoardPageFactory(parent=home)
+    get(client, board.url)
+    assert "X-Page-Cache" not in get(client, board.url)
+    assert "X-Page-Cache" not in get(client, "/search/?q=开发区")
+
+
+@pytest.mark.django_db
+def test_browsers_revalidate_with_etag_and_get_304(client, article):
+    etag = get(client, article.url)["ETag"]
+    response = get(client, article.url, If_None_Match=etag)
+    assert response.status_code == 304
+    article.save_revision().publish()
+    assert get(client, article.url, If_None_Match=etag).status_code == 200
+
+
+@pytest.mark.django_db
+def test_entries_expire_by_the_next_notice_expiry(client, home, settings):
+    notices = factories.NoticeIndexPageFactory(parent=home)
+    factories.NoticePageFactory(
+        parent=notices, expires_at=timezone.now() + datetime.timedelta(seconds=90)
+    )
+    generation_id, _ = page_cache.current_generation()
+    assert 0 < page_cache.entry_lifetime(generation_id) <= 91
+    page_cache.bump_generation()
+    factories.NoticePageFactory(parent=notices)  # publishing bumps again
+    generation_id, _ = page_cache.current_generation()
+    assert page_cache.entry_lifetime(generation_id) <= 91
+
+
+@pytest.mark.django_db
+def test_the_view_counter_still_counts_on_a_cached_page(client, article):
+    get(client, article.url)
+    assert 'src="/static/js/hits.js"' in get(client, article.url).content.decode()
+    assert client.post(f"/hits/{article.pk}/").json() == {"count": 1}
+    assert client.post(f"/hits/{article.pk}/").json() == {"count": 2}
