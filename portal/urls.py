@@ -1,12 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.hits import hit_view
-from portal import seo
+from portal import media, seo
 
 urlpatterns = [
     path("hits/<int:page_id>/", hit_view, name="hit"),
@@ -22,12 +22,15 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Static files come from whitenoise; uploads only through the hardened view.
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",
+            media.serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]
 
