@@ -317,6 +317,8 @@ CONTENT_SECURITY_POLICY = {
         "upgrade-insecure-requests": PRODUCTION,
     },
 }
+# The admin's dashboard would ask releases.wagtail.org for new versions: nothing outside.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The Wagtail admin and its previews (portal.security swaps this in under the admin's URL):
 # its editors use inline scripts and styles, blob: images and a same-origin preview frame.
 CONTENT_SECURITY_POLICY_ADMIN = {

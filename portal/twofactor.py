@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.debug import sensitive_post_parameters
-from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
@@ -26,6 +25,16 @@ class TokenField(forms.CharField):
     def __init__(self, **kwargs):
         widget = forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"})
         super().__init__(max_length=8, widget=widget, strip=True, **kwargs)
+
+
+def check_code(device, token):
+    """Raise ValidationError unless `token` is the device's current code."""
+    if not device.verify_is_allowed()[0]:  # django-otp slows down repeated wrong codes
+        raise ValidationError("动态验证码错误次数较多，请稍等几秒后再试。", code="otp_throttled")
+    if not device.verify_token(token):
+        raise ValidationError(
+            "动态验证码不正确或已过期，请输入验证器应用上当前显示的6位数字。", code="otp"
+        )
 
 
 class LoginForm(WagtailLoginForm):
@@ -38,23 +47,24 @@ class LoginForm(WagtailLoginForm):
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()
-        if user is None or not user_has_device(user):
+        device = user and TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+        if not device:
             return cleaned_data
-        token = cleaned_data.get("otp_token")
-        device = match_token(user, token) if token else None
-        if device is None:
+        try:
+            if not cleaned_data.get("otp_token"):
+                raise ValidationError(
+                    "此账户已开启两步验证，请填写验证器应用上的6位动态验证码。", code="otp"
+                )
+            check_code(device, cleaned_data["otp_token"])
+        except ValidationError:
+            # A wrong code is a failed login: django-axes counts it towards the lockout.
             user_login_failed.send(
                 sender=__name__,
                 credentials={"username": user.get_username()},
                 request=self.request,
             )
             self.user_cache = None
-            raise ValidationError(
-                "动态验证码不正确或已过期，请输入验证器应用上当前显示的6位数字。"
-                if token
-                else "此账户已开启两步验证，请填写验证器应用上的6位动态验证码。",
-                code="otp",
-            )
+            raise
         user.otp_device = device  # django-otp marks the session verified on login
         return cleaned_data
 
@@ -67,22 +77,20 @@ class ConfirmForm(forms.Form):
         self.device = device
 
     def clean_otp_token(self):
-        token = self.cleaned_data["otp_token"]
-        if not self.device.verify_token(token):
-            raise ValidationError("动态验证码不正确或已过期，请输入应用上当前显示的6位数字。")
-        return token
+        check_code(self.device, self.cleaned_data["otp_token"])
+        return self.cleaned_data["otp_token"]
 
 
 @sensitive_post_parameters("otp_token")
 def two_factor(request):
     """Turn two-factor sign-in on (scan, confirm with a code) or off (confirm with a code)."""
     user = request.user
-    confirmed = list(devices_for_user(user, confirmed=True))
-    if confirmed:
-        device = confirmed[0]
-    else:
-        device, _ = TOTPDevice.objects.get_or_create(
-            user=user, confirmed=False, defaults={"name": "验证器应用"}
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+    confirmed = device is not None
+    if not confirmed:
+        pending = TOTPDevice.objects.devices_for_user(user, confirmed=False)
+        device = pending.first() or TOTPDevice.objects.create(
+            user=user, confirmed=False, name="验证器应用"
         )
     form = ConfirmForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
@@ -95,7 +103,7 @@ def two_factor(request):
             otp_login(request, device)
             messages.success(request, "已开启两步验证：以后登录时需要填写动态验证码。")
         return redirect("portal_two_factor")
-    context = {"form": form, "enabled": bool(confirmed)}
+    context = {"form": form, "enabled": confirmed}
     if not confirmed:
         context["qr_code"] = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
         context["secret"] = b32encode(device.bin_key).decode()
