@@ -44,6 +44,10 @@ class LoginForm(WagtailLoginForm):
         label="动态验证码", required=False, help_text="仅开启了两步验证的账户需要填写"
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = "密码"  # Wagtail 8 ships this label untranslated
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()

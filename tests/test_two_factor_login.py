@@ -92,3 +92,9 @@ def test_turning_it_off_needs_a_code_too(client, editor):
     assert not TOTPDevice.objects.filter(user=editor).exists()
     client.logout()
     assert log_in(client).status_code == 302
+
+
+def test_the_login_form_asks_in_chinese_and_says_who_needs_the_code(client):
+    html = client.get("/admin/login/").content.decode()
+    for text in ("用户名", ">密码", "动态验证码", "仅开启了两步验证的账户需要填写"):
+        assert text in html
