@@ -140,7 +140,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         query = query_key(request)
         if query is not None and storable(request, response):
-            etag = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            etag = f'"{digest}"'
             validators(response, etag, generated_at)
             # The headers the inner middleware added (frame, CSP…) are replayed on hits.
             entry = (response.content, dict(response.items()), etag)

@@ -13,12 +13,9 @@ from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from portal.proxies import client_ip
+
 HONEYPOT_FIELD = "website"
-
-
-def client_ip(request):
-    # REMOTE_ADDR only, until the deployment's trusted proxies are configured.
-    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 class HoneypotField(forms.CharField):

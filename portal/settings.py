@@ -5,7 +5,9 @@ worker processes of this host, the database search backend and console e-mail.
 `DATABASE_URL` switches to PostgreSQL and `REDIS_URL` to a shared Redis cache.
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -31,6 +33,18 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG")
 
+# DJANGO_ENV=production hardens the site for the public internet (HTTPS only, HSTS,
+# secure cookies, hashed static files). It is the default whenever DEBUG is off, so a
+# forgotten variable fails safe; DJANGO_ENV=development runs without HTTPS (tests do).
+DJANGO_ENV = env("DJANGO_ENV", "development" if DEBUG else "production")
+if DJANGO_ENV not in {"production", "development"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV must be 'production' or 'development', not {DJANGO_ENV!r}."
+    )
+PRODUCTION = DJANGO_ENV == "production"
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV is production.")
+
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -38,6 +52,14 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-key-for-local-development-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set in production: the site's host names, comma-separated, "
+        "e.g. ALLOWED_HOSTS=www.example.org.cn,example.org.cn"
+    )
+# Origins (scheme and host) whose POSTs are accepted besides the site's own, e.g. when the
+# proxy rewrites the Host header: CSRF_TRUSTED_ORIGINS=https://www.example.org.cn
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
@@ -66,21 +88,36 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",  # runserver leaves static files to whitenoise too
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
+    # First: drops proxy headers that did not come from a trusted proxy (portal/proxies.py).
+    "portal.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the shared cache, with the headers below replayed.
     "portal.cache.PageCacheMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # django-csp, with the admin's own policy (portal/security.py).
+    "portal.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -140,7 +177,10 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "portal.accounts.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -151,8 +191,22 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Collected static files, in production only (elsewhere whitenoise reads the app folders).
+STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles") if PRODUCTION else None)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# whitenoise serves static files. In production they are collected (`collectstatic`) with
+# hashed names and gzip copies, and cached for a year; elsewhere they come straight from
+# the app folders, so `make run` and the tests need no collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
 
@@ -191,3 +245,127 @@ WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # The query parameters pages use; any other (utm_source…) neither varies nor fills it.
 PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django: privacy checks, download headers
+# Every document downloads (Content-Disposition: attachment), PDFs included: a PDF shown
+# inline runs in the browser's viewer under the site's origin, a download does not.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Raster formats only: an SVG is a document that can carry script, so it is never accepted.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Adds the checks Wagtail leaves out: the whole image decodes, and it hides no markup
+# or script (portal/image_checks.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.CheckedImageForm"
+# Django serves uploaded media itself only when debugging or when told to (SERVE_MEDIA=1 on
+# a box without a web server in front); otherwise the web server does, see the README.
+SERVE_MEDIA = DEBUG or env_bool("SERVE_MEDIA")
+
+# ---------------------------------------------------------------------------------------
+# Security. `manage.py check --deploy` passes with no warnings in production.
+
+# Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: their addresses or
+# networks, comma-separated (TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8). Empty: no proxy, and
+# those headers are ignored. portal.proxies.client_ip() is the one place that reads them.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from None
+if TRUSTED_PROXIES:
+    # The proxy terminates HTTPS and says so; TrustedProxyMiddleware drops the header
+    # when the request did not come through a trusted proxy.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Old browsers: no framing at all. Wagtail's preview views send SAMEORIGIN themselves, and
+# modern browsers follow the CSP frame-ancestors below instead.
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    # Both are commitments for every subdomain and hard to undo, so the operator opts in.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # check --deploy warns when these two are off; off is the operator's documented choice.
+    SILENCED_SYSTEM_CHECKS = [
+        check
+        for check, enabled in [
+            ("security.W005", SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", SECURE_HSTS_PRELOAD),
+        ]
+        if not enabled
+    ]
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
+
+# Content-Security-Policy (django-csp). Public pages run only the site's own files: no
+# inline script or style, nothing from another origin except an analytics service
+# (e.g. 百度统计: CSP_ANALYTICS_ORIGINS=https://hm.baidu.com) loaded by a static script.
+CSP_ANALYTICS_ORIGINS = env_list("CSP_ANALYTICS_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *CSP_ANALYTICS_ORIGINS],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *CSP_ANALYTICS_ORIGINS],
+        "connect-src": ["'self'", *CSP_ANALYTICS_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "upgrade-insecure-requests": PRODUCTION,
+    },
+}
+# The admin's dashboard would ask releases.wagtail.org for new versions: nothing outside.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The Wagtail admin and its previews (portal.security swaps this in under the admin's URL):
+# its editors use inline scripts and styles, blob: images and a same-origin preview frame.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+    },
+}
+
+# Accounts. Failed logins are counted per address and per user name (django-axes, in the
+# database): after LOGIN_FAILURE_LIMIT failures both are locked for LOGIN_LOCKOUT_MINUTES;
+# `manage.py axes_reset_username NAME` (or axes_reset) unlocks at once.
+AUTHENTICATION_BACKENDS = [
+    "portal.accounts.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A lockout ends on time even while someone keeps guessing, so nobody can keep an editor
+# out for good by typing wrong passwords under their name.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.proxies.client_ip"
+AXES_LOCKOUT_TEMPLATE = "portal/account_locked.html"
+AXES_ENABLE_ADMIN = False  # no Django admin here; the commands above manage lockouts
+# Two-factor sign-in, opt-in per editor (django-otp TOTP; portal/twofactor.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.twofactor.LoginForm"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

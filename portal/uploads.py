@@ -14,7 +14,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from wagtail.images.fields import WagtailImageField
+
+from portal.image_checks import CheckedImageField
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -100,8 +101,8 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleImageField(WagtailImageField):
-    """Up to `max_files` images, each checked by Wagtail's image field."""
+class MultipleImageField(CheckedImageField):
+    """Up to `max_files` images, each checked as the admin checks uploads."""
 
     def __init__(self, max_files=5, **kwargs):
         self.max_files = max_files

@@ -70,6 +70,7 @@ def home(db):
     # Transactional tests flush the tables, taking the migrations' root page and locale.
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    # ... and the root collection, which images and documents need.
     Collection.get_first_root_node() or Collection.add_root(name="Root")
     home = factories.HomePageFactory(parent=root, slug="shouye")
     Site.objects.update_or_create(
@@ -121,3 +122,52 @@ def contributor(editorial_roles, django_user_model):
     )
     user.groups.add(Group.objects.get(name="投稿人"))
     return user
+
+
+@pytest.fixture
+def every_page_type(home):
+    """A small live site with a page of every public type (issue 11's hostile-input and
+    CSP tests walk it). Returns the page URLs and the other public URLs."""
+    from portal.demo.images import demo_document, demo_image
+
+    news = factories.NewsIndexPageFactory(parent=home, show_in_menus=True)
+    column = factories.NewsCategoryPageFactory(parent=news, title="协会动态", show_in_menus=True)
+    article = factories.NewsPageFactory(
+        parent=column,
+        title="开发区高质量发展",
+        body=[
+            ("heading", "主要做法"),
+            ("paragraph", "<p>统筹推进<b>疫情防控</b>和经济社会发展。</p>"),
+            ("image", {"image": demo_image("示例图片"), "caption": "园区一角"}),
+            ("table", {"data": [["指标", "数值"], ["企业", "120"]]}),
+            ("attachment", {"document": demo_document("示例附件"), "title": "附件"}),
+        ],
+    )
+    article.tags.add("营商环境")
+    article.save_revision().publish()
+    topics = factories.TopicIndexPageFactory(parent=news)
+    factories.TopicPageFactory(parent=topics)
+    notices = factories.NoticeIndexPageFactory(parent=home, show_in_menus=True)
+    factories.NoticePageFactory(parent=notices)
+    zones = factories.ZoneIndexPageFactory(parent=home, show_in_menus=True)
+    factories.ZonePageFactory(parent=zones)
+    about = factories.AboutPageFactory(parent=home, show_in_menus=True)
+    factories.AboutPageFactory(parent=about, title="联系我们")
+    services = factories.ServiceIndexPageFactory(parent=home)
+    factories.ServicePageFactory(parent=services)
+    magazine = factories.MagazineIndexPageFactory(parent=home)
+    factories.MagazineIssuePageFactory(parent=magazine)
+    factories.SubmissionPageFactory(parent=home)
+    factories.MessageBoardPageFactory(parent=home)
+
+    pages = [page.url for page in Page.objects.live().specific().order_by("path") if page.url]
+    others = [
+        news.url + "rss/",
+        column.url + "rss/",
+        news.url + "tags/ying-shang-huan-jing/",
+        "/search/",
+        "/sitemap.xml",
+        "/robots.txt",
+        f"/hits/{article.pk}/",
+    ]
+    return {"pages": pages, "urls": pages + others, "article": article}

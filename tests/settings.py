@@ -4,6 +4,9 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+# The test client and live server speak plain HTTP; production's HTTPS-only settings are
+# tested through `manage.py check --deploy` in tests/test_deployment_settings.py.
+os.environ.setdefault("DJANGO_ENV", "development")
 os.environ.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="portal-test-cache-"))
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
 os.environ.setdefault("CACHE_KEY_PREFIX", "portal-test")

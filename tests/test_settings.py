@@ -23,7 +23,8 @@ PROBE = (
 
 
 def load_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    ignored = {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ENV"}
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update(DJANGO_SETTINGS_MODULE="portal.settings", **env)
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {PROBE}"],
