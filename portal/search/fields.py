@@ -31,10 +31,13 @@ def flatten(value):
 
 
 def with_segmentation(fields):
-    """`fields` with every plain SearchField replaced by a segmented one."""
-    return [
-        SegmentedSearchField(field.field_name, boost=field.boost, **field.kwargs)
-        if type(field) is index.SearchField
-        else field
-        for field in fields
-    ]
+    """`fields` with every plain SearchField (related ones too) segmented."""
+    return [segmented_field(field) for field in fields]
+
+
+def segmented_field(field):
+    if type(field) is index.SearchField:
+        return SegmentedSearchField(field.field_name, boost=field.boost, **field.kwargs)
+    if isinstance(field, index.RelatedFields):
+        return index.RelatedFields(field.field_name, with_segmentation(field.fields))
+    return field

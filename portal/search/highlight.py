@@ -11,11 +11,12 @@ SNIPPET_LENGTH = 120
 
 
 def pattern(words):
-    """One regex for every word, longest first so 复工复产 wins over 复工."""
+    """One regex for every word, longest first; adjacent words make one mark (复工复产)."""
     if not words:
         return None
     ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(re.escape(word) for word in ordered), re.IGNORECASE)
+    alternatives = "|".join(re.escape(word) for word in ordered)
+    return re.compile(f"(?:{alternatives})+", re.IGNORECASE)
 
 
 def highlight(text, regex):

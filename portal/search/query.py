@@ -88,7 +88,7 @@ def run_search(form, site):
     pages = filtered_pages(form, site)
     by_date = form.value("sort") == "date"
     if by_date:
-        pages = pages.order_by("-first_published_at", "-pk")
+        pages = pages.order_by("-first_published_at", "-id")
     text = " ".join(query_words)
     for operator in ("and", "or"):
         results = pages.search(text, operator=operator, order_by_relevance=not by_date)

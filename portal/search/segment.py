@@ -37,6 +37,12 @@ def words(text):
     return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
 
 
+def base_words(text):
+    """The words of `text` by the default dictionary alone: every index entry has them."""
+    tokens = _base_tokenizer().cut_for_search(normalise(text))
+    return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
+
+
 def segmented(text):
     """`text` as space-separated words, sub-words included, for the index.
 
