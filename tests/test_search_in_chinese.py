@@ -239,3 +239,15 @@ def test_a_results_page_costs_the_same_queries_for_two_or_twenty_results(client,
         return len(queries)
 
     assert queries_for_a_page_of(20) == queries_for_a_page_of(2)
+
+
+def test_the_any_word_fallback_ignores_single_characters(client, column):
+    article(column, "园区服务企业", "开发区的服务不断完善。")
+    page = search(client, q="不存在的词语xyz")
+    assert titles(page) == []
+    assert page.select_one(".search-empty")
+
+
+def test_a_single_character_does_not_hide_the_other_words(client, column):
+    found = article(column, "口罩生产线投产", "日产口罩十万只。")
+    assert titles(search(client, q="口罩 哦")) == [found.title]

@@ -53,7 +53,7 @@ class SearchForm(forms.Form):
     @property
     def problems(self):
         return [
-            f"{self.fields[name].label}：{errors[0]}，已忽略此条件。"
+            f"{self.fields[name].label}：{errors[0].rstrip('。.')}，已忽略此条件。"
             for name, errors in self.errors.items()
             if name in self.fields
         ]
@@ -89,9 +89,15 @@ def run_search(form, site):
     by_date = form.value("sort") == "date"
     if by_date:
         pages = pages.order_by("-first_published_at", "-id")
-    text = " ".join(query_words)
-    for operator in ("and", "or"):
-        results = pages.search(text, operator=operator, order_by_relevance=not by_date)
-        if results.count() or len(query_words) == 1:
-            break
-    return results, query_words, operator
+    results = pages.search(" ".join(query_words), operator="and", order_by_relevance=not by_date)
+    any_words = distinctive(query_words)
+    if results.count() or len(query_words) == 1:
+        return results, query_words, "and"
+    results = pages.search(" ".join(any_words), operator="or", order_by_relevance=not by_date)
+    return results, any_words, "or"
+
+
+def distinctive(query_words):
+    """The words worth matching alone: a single Chinese character (的, 不) matches everything."""
+    kept = [word for word in query_words if len(word) > 1 or word.isascii()]
+    return kept or query_words
