@@ -223,6 +223,8 @@ def test_no_results_page_suggests_promotions_and_popular_queries(client, column)
     )
     page = search(client, q="海南自贸港")
     assert [a.get_text() for a in page.select(".search-promotions a")] == [found.title]
+    NewsPage.objects.get(pk=found.pk).unpublish()
+    assert search(client, q="海南自贸港").select(".search-promotions a") == []
     assert "复工复产" in [a.get_text() for a in page.select(".search-popular a")]
     assert "没有找到" in page.select_one(".search-empty").get_text()
 

@@ -65,6 +65,7 @@ def promotions(query):
         return []
     return (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .exclude(page__live=False)  # a promoted page that was unpublished since
         .select_related("page")
         .order_by("sort_order")
     )
