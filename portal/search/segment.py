@@ -20,6 +20,7 @@ DEFAULT_FREQUENCY = 100_000  # high enough that a user word is kept whole
 
 _tokenizer = None
 _loaded_version = None
+_loaded_words = {}
 
 
 def normalise(text):
@@ -71,13 +72,22 @@ def _base_tokenizer():
 
 
 def _current_tokenizer():
-    global _tokenizer, _loaded_version
+    """The tokenizer with the user dictionary as of the cache's version.
+
+    New words are added in place (cheap: importing zones adds many); a removed
+    word needs a fresh tokenizer, since the default dictionary may also have it.
+    """
+    global _tokenizer, _loaded_version, _loaded_words
     version = cache.get(VERSION_KEY, 0)
-    if _tokenizer is None or version != _loaded_version:
-        tokenizer = rjieba.Jieba()
-        for word, frequency in user_words():
-            tokenizer.add_word(word, frequency, None)
-        _tokenizer, _loaded_version = tokenizer, version
+    if _tokenizer is not None and version == _loaded_version:
+        return _tokenizer
+    wanted = dict(user_words())
+    if _tokenizer is None or not _loaded_words.keys() <= wanted.keys():
+        _tokenizer, _loaded_words = rjieba.Jieba(), {}
+    for word, frequency in wanted.items():
+        if _loaded_words.get(word) != frequency:
+            _tokenizer.add_word(word, frequency, None)
+    _loaded_words, _loaded_version = wanted, version
     return _tokenizer
 
 
