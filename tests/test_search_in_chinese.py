@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -253,3 +254,14 @@ def test_the_any_word_fallback_ignores_single_characters(client, column):
 def test_a_single_character_does_not_hide_the_other_words(client, column):
     found = article(column, "口罩生产线投产", "日产口罩十万只。")
     assert titles(search(client, q="口罩 哦")) == [found.title]
+
+
+def test_update_index_rebuilds_the_index_with_the_dictionary(client, column):
+    page = article(column, "西安高新港区建设提速", "西安高新港区建设提速")
+    SearchTerm.objects.create(word="高新港")  # committed in bulk, say: no per-word reindex ran
+    stale = search(client, q="高新港")  # found only through its part 高新
+    assert "部分关键词" in stale.select_one(".search-summary").get_text()
+    call_command("update_index", verbosity=0)
+    rebuilt = search(client, q="高新港")
+    assert titles(rebuilt) == [page.title]
+    assert "部分关键词" not in rebuilt.select_one(".search-summary").get_text()
