@@ -160,6 +160,7 @@ class NewsPage(DatedPage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("source"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("publish_time"),
     ]
 

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from portal.forms import PortalPageForm
+from portal.search.fields import with_segmentation
 from portal.slugs import pinyin_slug
 from portal.snippets import DirectoryLink, LinkGroup  # noqa: F401  (registers the models)
 
@@ -30,6 +31,11 @@ class PortalPage(Page):
     # The browser would slugify a Chinese title to nothing useful; leave the slug
     # empty and let the server make it from the pinyin.
     content_panels = [TitleFieldPanel("title", targets=[])]
+
+    @classmethod
+    def get_search_fields(cls):
+        # Chinese text reaches the search backend cut into words (portal/search).
+        return with_segmentation(super().get_search_fields())
 
     def full_clean(self, *args, **kwargs):
         self.fill_empty_slug()

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "news",
     "zones",
     "association",
+    "portal.search",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -225,7 +227,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside resources: Gravatar is slow o
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend by default ("simple" keeps PostgreSQL from
+# stemming the pre-segmented Chinese words); SEARCH_URL switches to
+# Elasticsearch/OpenSearch (README: analyzer for Chinese).
+SEARCH_URL = env("SEARCH_URL")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": [SEARCH_URL],
+            "INDEX": env("SEARCH_INDEX", "portal"),
+            "TIMEOUT": 5,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
 
 # Uploads from the public 投稿 form and the admin: images are decoded and checked

@@ -1,32 +1,76 @@
-"""站内搜索: a plain search over every live, public page of the site.
+"""站内搜索 over articles, notices and zone profiles (segmentation: segment.py)."""
 
-Its internals are replaced by the search issue (segmentation, ranking); the URL,
-the `q` and `page` parameters and the template stay.
-"""
-
-import unicodedata
+import datetime
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
-MAX_QUERY_LENGTH = 100
+from portal.search.highlight import highlight, pattern, snippet
+from portal.search.query import SearchForm, run_search
+
 PER_PAGE = 20
-
-
-def clean_query(text):
-    """The query without control characters (NUL breaks PostgreSQL), trimmed and capped."""
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+POPULAR_DAYS = 90
+POPULAR_COUNT = 8
 
 
 @require_GET
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
     site = Site.find_for_request(request)
-    pages = Page.objects.none()
-    if query and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page).search(query)
-    results = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "portal/search.html", {"query": query, "results": results})
+    form = SearchForm(request.GET, site)
+    form.is_valid()
+    query = form.query
+    results, query_words, operator = run_search(form, site)
+    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    regex = pattern(query_words)
+    hits = annotated(page.object_list, regex)
+    if hits and page.number == 1:
+        Query.get(query).add_hit()
+    return TemplateResponse(
+        request,
+        "portal/search.html",
+        {
+            "form": form,
+            "query": query,
+            "results": page,
+            "hits": hits,
+            "any_word": operator == "or",
+            "promotions": promotions(query),
+            "popular": popular_queries() if query and not hits else [],
+        },
+    )
+
+
+def annotated(results, regex):
+    """The result pages as (specific page, highlighted title, snippet), in order."""
+    ids = [page.pk for page in results]
+    specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [
+        {
+            "page": specific[pk],
+            "title": highlight(specific[pk].title, regex),
+            "snippet": snippet(specific[pk], regex),
+        }
+        for pk in ids
+        if pk in specific
+    ]
+
+
+def promotions(query):
+    if not query:
+        return []
+    return (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .exclude(page__live=False)  # a promoted page that was unpublished since
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def popular_queries():
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    return Query.get_most_popular(date_since=since)[:POPULAR_COUNT]

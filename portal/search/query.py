@@ -1,0 +1,103 @@
+"""What the reader asked for (query, filters, order) and the search that answers it."""
+
+import datetime
+import unicodedata
+
+from django import forms
+from django.utils import timezone
+from wagtail.models import Page
+
+from news.models import NewsCategoryPage, NewsPage
+from news.notices import NoticePage
+from portal.search.segment import words
+from zones.models import ZonePage
+
+MAX_QUERY_LENGTH = 100
+TYPES = {"news": (NewsPage,), "notice": (NoticePage,), "zone": (ZonePage,)}
+TYPE_CHOICES = [("", "全部"), ("news", "新闻"), ("notice", "通知公告"), ("zone", "开发区")]
+SORT_CHOICES = [("", "按相关度"), ("date", "按时间")]
+
+
+def clean_query(text):
+    """The query without control characters (NUL breaks PostgreSQL), trimmed and capped."""
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(forms.Form):
+    """The search parameters; a bad one is reported and ignored, never a 500."""
+
+    q = forms.CharField(required=False)
+    type = forms.ChoiceField(label="类型", choices=TYPE_CHOICES, required=False)
+    column = forms.TypedChoiceField(label="栏目", coerce=int, required=False, empty_value=None)
+    start = forms.DateField(label="起始日期", required=False)
+    end = forms.DateField(label="截止日期", required=False)
+    sort = forms.ChoiceField(label="排序", choices=SORT_CHOICES, required=False)
+
+    def __init__(self, data, site):
+        super().__init__(data)
+        columns = NewsCategoryPage.objects.live().public()
+        if site is not None:
+            columns = columns.descendant_of(site.root_page)
+        self.columns = {page.pk: page for page in columns.order_by("path")}
+        self.fields["column"].choices = [("", "全部栏目")] + [
+            (pk, page.title) for pk, page in self.columns.items()
+        ]
+
+    def value(self, name):
+        """The cleaned value, or None when it was missing or invalid."""
+        if name in self.errors:
+            return None
+        return self.cleaned_data.get(name) or None
+
+    @property
+    def problems(self):
+        return [
+            f"{self.fields[name].label}：{errors[0].rstrip('。.')}，已忽略此条件。"
+            for name, errors in self.errors.items()
+            if name in self.fields
+        ]
+
+    @property
+    def query(self):
+        return clean_query(self.data.get("q", ""))
+
+
+def day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filtered_pages(form, site):
+    """Live, public articles, notices and zone profiles matching the filters."""
+    pages = Page.objects.live().public().descendant_of(site.root_page)
+    pages = pages.type(*TYPES.get(form.value("type"), sum(TYPES.values(), ())))
+    if column := form.columns.get(form.value("column")):
+        pages = pages.descendant_of(column)
+    if start := form.value("start"):
+        pages = pages.filter(first_published_at__gte=day_start(start))
+    if end := form.value("end"):
+        pages = pages.filter(first_published_at__lt=day_start(end + datetime.timedelta(days=1)))
+    return pages
+
+
+def run_search(form, site):
+    """(results, words, operator): all words must match; any word when none match all."""
+    query_words = words(form.query)
+    if not query_words or site is None:
+        return Page.objects.none(), query_words, None
+    pages = filtered_pages(form, site)
+    by_date = form.value("sort") == "date"
+    if by_date:
+        pages = pages.order_by("-first_published_at", "-id")
+    results = pages.search(" ".join(query_words), operator="and", order_by_relevance=not by_date)
+    any_words = distinctive(query_words)
+    if results.count() or len(query_words) == 1:
+        return results, query_words, "and"
+    results = pages.search(" ".join(any_words), operator="or", order_by_relevance=not by_date)
+    return results, any_words, "or"
+
+
+def distinctive(query_words):
+    """The words worth matching alone: a single Chinese character (的, 不) matches everything."""
+    kept = [word for word in query_words if len(word) > 1 or word.isascii()]
+    return kept or query_words

@@ -1,0 +1,104 @@
+"""Chinese word segmentation shared by indexing and querying.
+
+Chinese has no spaces, so the database backends would index a whole run of
+characters as one token. Text is cut in jieba's search mode (sub-words as well
+as the long word) and re-joined with spaces before it reaches any backend.
+
+The user dictionary (SearchTerm snippets plus zone names) lives in the
+database; its version is kept in the shared cache so every worker process
+reloads it lazily on its next segmentation after a change.
+"""
+
+import functools
+import unicodedata
+
+import rjieba
+from django.core.cache import cache
+
+VERSION_KEY = "search:dictionary-version"
+DEFAULT_FREQUENCY = 100_000  # high enough that a user word is kept whole
+
+_tokenizer = None
+_loaded_version = None
+_loaded_words = {}
+
+
+def normalise(text):
+    """NFKC (full-width digits and letters to half-width), Latin lowercased."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def is_word(token):
+    return any(ch.isalnum() for ch in token)
+
+
+def words(text):
+    """The distinct search-mode words of `text`, in order."""
+    tokens = _current_tokenizer().cut_for_search(normalise(text))
+    return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
+
+
+def base_words(text):
+    """The words of `text` by the default dictionary alone: every index entry has them."""
+    tokens = _base_tokenizer().cut_for_search(normalise(text))
+    return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
+
+
+def segmented(text):
+    """`text` as space-separated words, sub-words included, for the index.
+
+    A user word hides the default dictionary's words inside it (双桥经开区 would
+    no longer yield 经开区), so the default cut is indexed too, plus whatever the
+    user dictionary adds.
+    """
+    text = normalise(text)
+    tokens = [t.strip() for t in _base_tokenizer().cut_for_search(text) if is_word(t)]
+    known = set(tokens)
+    extra = [t.strip() for t in _current_tokenizer().cut_for_search(text) if is_word(t)]
+    return " ".join(tokens + [t for t in extra if t not in known])
+
+
+def dictionary_changed():
+    """Tell every worker process to reload the user dictionary."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, timeout=None)
+
+
+@functools.cache
+def _base_tokenizer():
+    return rjieba.Jieba()
+
+
+def _current_tokenizer():
+    """The tokenizer with the user dictionary as of the cache's version.
+
+    New words are added in place (cheap: importing zones adds many); a removed
+    word needs a fresh tokenizer, since the default dictionary may also have it.
+    """
+    global _tokenizer, _loaded_version, _loaded_words
+    version = cache.get(VERSION_KEY, 0)
+    if _tokenizer is not None and version == _loaded_version:
+        return _tokenizer
+    wanted = dict(user_words())
+    if _tokenizer is None or not _loaded_words.keys() <= wanted.keys():
+        _tokenizer, _loaded_words = rjieba.Jieba(), {}
+    for word, frequency in wanted.items():
+        if _loaded_words.get(word) != frequency:
+            _tokenizer.add_word(word, frequency, None)
+    _loaded_words, _loaded_version = wanted, version
+    return _tokenizer
+
+
+def user_words():
+    """(word, frequency) for every term editors added and every zone name."""
+    from portal.search.models import SearchTerm
+    from zones.models import ZonePage
+
+    for word, frequency in SearchTerm.objects.values_list("word", "frequency"):
+        yield normalise(word), frequency or DEFAULT_FREQUENCY
+    for title, short_name in ZonePage.objects.values_list("title", "short_name"):
+        for name in (title, short_name):
+            if name and name.strip():
+                yield normalise(name.strip()), DEFAULT_FREQUENCY
