@@ -3,6 +3,15 @@
   "use strict";
 
   var FONT_KEY = "portal:font-size";
+  var ELDER_KEY = "portal:elder";
+
+  function remember(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+    } catch (e) {
+      // Not remembered, but applied to this page.
+    }
+  }
 
   function each(selector, fn, scope) {
     Array.prototype.forEach.call((scope || document).querySelectorAll(selector), fn);
@@ -95,15 +104,27 @@
         var size = button.dataset.fontSize;
         if (size === "medium") document.documentElement.removeAttribute("data-font-size");
         else document.documentElement.setAttribute("data-font-size", size);
-        try {
-          window.localStorage.setItem(FONT_KEY, size);
-        } catch (e) {
-          // Not remembered, but applied to this page.
-        }
+        remember(FONT_KEY, size);
         showFontSize();
       });
     });
     showFontSize();
+  }
+
+  // 长者模式 in the utility bar: reader-prefs.js applies it on load.
+  function setupElderMode() {
+    var root = document.documentElement;
+    each("[data-elder-toggle]", function (button) {
+      button.setAttribute("aria-pressed", String(root.classList.contains("elder")));
+      button.addEventListener("click", function () {
+        var on = !root.classList.contains("elder");
+        root.classList.toggle("elder", on);
+        remember(ELDER_KEY, on ? "on" : "off");
+        each("[data-elder-toggle]", function (other) {
+          other.setAttribute("aria-pressed", String(on));
+        });
+      });
+    });
   }
 
   // 复制链接
@@ -194,6 +215,7 @@
     setupMenuToggle();
     setupPopovers();
     setupFontSwitch();
+    setupElderMode();
     setupCopyLink();
     setupTabs();
   });

@@ -1,0 +1,98 @@
+"""A screen-reader or keyboard user, or a reader at 200 % zoom, can use every kind of page.
+
+axe-core (bundled by axe-playwright-python, nothing downloaded) checks each page type on
+a phone and on a desktop; a serious or critical finding fails the test.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from association.models import MessageBoardPage
+from news.models import NewsCategoryPage, NewsPage, NoticePage, TopicPage
+from zones.models import ZonePage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+# 200 % zoom on a 375 px wide phone leaves 187.5 CSS pixels of width.
+ZOOMED_PHONE = {"width": 188, "height": 400}
+# What sticks out past the right edge (for the failure message).
+WIDEST = """(() => {
+  const edge = document.documentElement.clientWidth + 1;
+  const right = el => el.getBoundingClientRect().right;
+  return [...document.querySelectorAll('body *')]
+    .filter(el => right(el) > edge && right(el.parentElement) <= edge)
+    .slice(0, 4).map(el => el.outerHTML.slice(0, 80) + ' ' + Math.round(right(el)));
+})()"""
+
+
+@pytest.fixture
+def demo_urls(live_server, home):
+    """One address of every kind of public page, from the demo content."""
+    call_command("load_demo", "--no-admin", verbosity=0)
+    article = NewsPage.objects.live().exclude(tags=None).first()
+    return {
+        "首页": "/",
+        "栏目": NewsCategoryPage.objects.live().first().url,
+        "文章": article.url,
+        "标签": article.tag_url(article.tags.first()),
+        "专题": TopicPage.objects.live().first().url,
+        "通知公告": NoticePage.objects.live().first().url,
+        "开发区目录": "/zones/",
+        "开发区介绍": ZonePage.objects.live().first().url,
+        "搜索": "/search/?q=开发区",
+        "投稿": "/submit/",
+        "留言": MessageBoardPage.objects.live().first().url,
+        "404": "/no-such-page/",
+    }
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def check_every_page(page, live_server, urls, viewport, elder=False):
+    page.set_viewport_size(viewport)
+    if elder:
+        page.goto(live_server.url + "/")
+        page.evaluate("localStorage.setItem('portal:elder', 'on')")
+    found = {}
+    for name, url in urls.items():
+        page.goto(live_server.url + url)
+        problems = serious_violations(page)
+        if problems:
+            found[f"{name} {url}"] = problems
+    assert not found, "\n".join(f"{where}: {problems}" for where, problems in found.items())
+
+
+def test_no_serious_problems_on_a_phone(live_server, page, demo_urls):
+    check_every_page(page, live_server, demo_urls, PHONE)
+
+
+def test_no_serious_problems_on_a_desktop(live_server, page, demo_urls):
+    check_every_page(page, live_server, demo_urls, DESKTOP)
+
+
+def test_no_serious_problems_in_elder_mode(live_server, page, demo_urls):
+    check_every_page(page, live_server, demo_urls, PHONE, elder=True)
+
+
+def test_text_fits_a_phone_at_200_percent_zoom(live_server, page, demo_urls):
+    page.set_viewport_size(ZOOMED_PHONE)
+    too_wide = {}
+    for name, url in demo_urls.items():
+        page.goto(live_server.url + url)
+        widths = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            too_wide[f"{name} {url}"] = widths + page.evaluate(WIDEST)
+    assert not too_wide, too_wide
