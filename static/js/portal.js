@@ -39,6 +39,24 @@
     });
   }
 
+  // Desktop drop-downs open on hover or focus (CSS); Esc closes one and returns to its section.
+  function setupSubmenus() {
+    each(".menu-item.has-children", function (item) {
+      function reopen() {
+        item.classList.remove("submenu-closed");
+      }
+      item.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || item.classList.contains("submenu-closed")) return;
+        item.classList.add("submenu-closed");
+        item.querySelector("a").focus();
+      });
+      item.addEventListener("focusout", function (event) {
+        if (!item.contains(event.relatedTarget)) reopen();
+      });
+      item.addEventListener("mouseleave", reopen);
+    });
+  }
+
   // Pop-overs (收藏, 微信公众号, QQ群, 分享到微信): a link to the panel works without
   // script (CSS :target); with script it becomes a toggle button that Esc closes.
   var openTrigger = null;
@@ -213,6 +231,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     setupMenuToggle();
+    setupSubmenus();
     setupPopovers();
     setupFontSwitch();
     setupElderMode();

@@ -6,11 +6,6 @@ a phone and on a desktop; a serious or critical finding fails the test.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
-
-from association.models import MessageBoardPage
-from news.models import NewsCategoryPage, NewsPage, NoticePage, TopicPage
-from zones.models import ZonePage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,27 +21,6 @@ WIDEST = """(() => {
     .filter(el => right(el) > edge && right(el.parentElement) <= edge)
     .slice(0, 4).map(el => el.outerHTML.slice(0, 80) + ' ' + Math.round(right(el)));
 })()"""
-
-
-@pytest.fixture
-def demo_urls(live_server, home):
-    """One address of every kind of public page, from the demo content."""
-    call_command("load_demo", "--no-admin", verbosity=0)
-    article = NewsPage.objects.live().exclude(tags=None).first()
-    return {
-        "首页": "/",
-        "栏目": NewsCategoryPage.objects.live().first().url,
-        "文章": article.url,
-        "标签": article.tag_url(article.tags.first()),
-        "专题": TopicPage.objects.live().first().url,
-        "通知公告": NoticePage.objects.live().first().url,
-        "开发区目录": "/zones/",
-        "开发区介绍": ZonePage.objects.live().first().url,
-        "搜索": "/search/?q=开发区",
-        "投稿": "/submit/",
-        "留言": MessageBoardPage.objects.live().first().url,
-        "404": "/no-such-page/",
-    }
 
 
 def serious_violations(page):
