@@ -175,6 +175,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et
 
 # Uploads from the public 投稿 form and the admin: images are decoded and checked
 # by Wagtail; attachments are checked by content in portal/uploads.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.PortalImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
 ATTACHMENT_MAX_UPLOAD_SIZE = int(env("ATTACHMENT_MAX_UPLOAD_MB", "20")) * 1024 * 1024
