@@ -33,6 +33,19 @@ def serious_violations(page):
     ]
 
 
+# Headings of the page's own content; the chrome's regions (通知公告, links) have h2s.
+HEADINGS = """[document.querySelectorAll('h1').length,
+  ...[...document.querySelectorAll('main :is(h1,h2,h3,h4,h5,h6)')].map(h => +h.tagName[1])]"""
+
+
+def heading_problems(counted):
+    """One h1 on the page, first in the content, and no level skipped going down."""
+    h1_count, levels = counted[0], counted[1:]
+    problems = [] if h1_count == 1 and levels[:1] == [1] else [f"h1: {h1_count}, {levels}"]
+    problems += [f"h{a} → h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    return problems
+
+
 def check_every_page(page, live_server, urls, viewport, elder=False):
     page.set_viewport_size(viewport)
     if elder:
@@ -41,7 +54,7 @@ def check_every_page(page, live_server, urls, viewport, elder=False):
     found = {}
     for name, url in urls.items():
         page.goto(live_server.url + url)
-        problems = serious_violations(page)
+        problems = serious_violations(page) + heading_problems(page.evaluate(HEADINGS))
         if problems:
             found[f"{name} {url}"] = problems
     assert not found, "\n".join(f"{where}: {problems}" for where, problems in found.items())
