@@ -46,11 +46,15 @@ def heading_problems(counted):
     return problems
 
 
+def choose_elder_mode(page, live_server):
+    page.goto(live_server.url + "/")
+    page.evaluate("localStorage.setItem('portal:elder', 'on')")
+
+
 def check_every_page(page, live_server, urls, viewport, elder=False):
     page.set_viewport_size(viewport)
     if elder:
-        page.goto(live_server.url + "/")
-        page.evaluate("localStorage.setItem('portal:elder', 'on')")
+        choose_elder_mode(page, live_server)
     found = {}
     for name, url in urls.items():
         page.goto(live_server.url + url)
