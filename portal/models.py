@@ -194,6 +194,18 @@ class SiteSettings(BaseSiteSetting):
     copyright = models.CharField(
         "版权声明", max_length=120, blank=True, help_text="留空则显示“© 当年 网站名称 版权所有”"
     )
+    mourning_start = models.DateField(
+        "哀悼开始日期",
+        null=True,
+        blank=True,
+        help_text="从这一天零点起，整个网站以黑白（灰色）显示；到期自动恢复，无需重新发布",
+    )
+    mourning_end = models.DateField(
+        "哀悼结束日期",
+        null=True,
+        blank=True,
+        help_text="这一天结束后恢复彩色；留空则只持续开始当天",
+    )
 
     select_related = ["logo", "wechat_qr"]
     panels = [
@@ -202,7 +214,22 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(["qq_group", "qq_join_url"], heading="QQ交流群"),
         MultiFieldPanel(["address", "phone", "email"], heading="联系方式"),
         MultiFieldPanel(["copyright", "icp_number", "police_number"], heading="版权与备案"),
+        MultiFieldPanel(["mourning_start", "mourning_end"], heading="哀悼模式（全站黑白）"),
     ]
+
+    def clean(self):
+        super().clean()
+        if self.mourning_end and not self.mourning_start:
+            raise ValidationError({"mourning_start": "请填写哀悼开始日期。"})
+        if self.mourning_start and self.mourning_end and self.mourning_end < self.mourning_start:
+            raise ValidationError({"mourning_end": "结束日期不能早于开始日期。"})
+
+    @property
+    def mourning_days(self):
+        """(first, last) local date of 哀悼模式, or None when none is set."""
+        if not self.mourning_start:
+            return None
+        return (self.mourning_start, self.mourning_end or self.mourning_start)
 
     class Meta:
         verbose_name = "网站设置"

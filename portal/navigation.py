@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -207,6 +208,17 @@ def footer_html(site):
 
 def site_name(site):
     return site_settings_for(site).site_name
+
+
+def mourning_days(site):
+    return site_settings_for(site).mourning_days
+
+
+def in_mourning(request):
+    """Whether today (Asia/Shanghai) is a day of 哀悼模式. Only the dates are cached,
+    never the answer, so the site turns gray and back by the calendar alone."""
+    days = cached(request, "mourning-days", mourning_days)
+    return bool(days) and days[0] <= timezone.localdate() <= days[1]
 
 
 def menu_html(request, page):

@@ -102,7 +102,7 @@ def test_utility_bar_leaves_out_what_is_not_configured(client, home):
     utility = get(client).select_one(".utility-bar")
     assert "Ctrl + D" in text(utility.select_one("#pop-bookmark"))
     labels = [text(a) for a in utility.select(".utility-link")]
-    assert labels == ["收藏"]
+    assert labels == ["长者模式", "收藏"]  # 长者模式 needs no setting
 
 
 def test_message_board_and_magazine_links(client, home):

@@ -46,6 +46,12 @@ def site_name(context):
 
 
 @register.simple_tag(takes_context=True)
+def html_class(context):
+    """Classes on <html> that follow the date: `mourning` renders the site in grayscale."""
+    return "mourning" if navigation.in_mourning(context["request"]) else ""
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
     return navigation.menu_html(context["request"], current_page(context))
 

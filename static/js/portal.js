@@ -3,6 +3,15 @@
   "use strict";
 
   var FONT_KEY = "portal:font-size";
+  var ELDER_KEY = "portal:elder";
+
+  function remember(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+    } catch (e) {
+      // Not remembered, but applied to this page.
+    }
+  }
 
   function each(selector, fn, scope) {
     Array.prototype.forEach.call((scope || document).querySelectorAll(selector), fn);
@@ -27,6 +36,24 @@
         setOpen(false);
         toggle.focus();
       }
+    });
+  }
+
+  // Desktop drop-downs open on hover or focus (CSS); Esc closes one and returns to its section.
+  function setupSubmenus() {
+    each(".menu-item.has-children", function (item) {
+      function reopen() {
+        item.classList.remove("submenu-closed");
+      }
+      item.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || item.classList.contains("submenu-closed")) return;
+        item.classList.add("submenu-closed");
+        item.querySelector("a").focus();
+      });
+      item.addEventListener("focusout", function (event) {
+        if (!item.contains(event.relatedTarget)) reopen();
+      });
+      item.addEventListener("mouseleave", reopen);
     });
   }
 
@@ -95,15 +122,27 @@
         var size = button.dataset.fontSize;
         if (size === "medium") document.documentElement.removeAttribute("data-font-size");
         else document.documentElement.setAttribute("data-font-size", size);
-        try {
-          window.localStorage.setItem(FONT_KEY, size);
-        } catch (e) {
-          // Not remembered, but applied to this page.
-        }
+        remember(FONT_KEY, size);
         showFontSize();
       });
     });
     showFontSize();
+  }
+
+  // 长者模式 in the utility bar: reader-prefs.js applies it on load.
+  function setupElderMode() {
+    var root = document.documentElement;
+    each("[data-elder-toggle]", function (button) {
+      button.setAttribute("aria-pressed", String(root.classList.contains("elder")));
+      button.addEventListener("click", function () {
+        var on = !root.classList.contains("elder");
+        root.classList.toggle("elder", on);
+        remember(ELDER_KEY, on ? "on" : "off");
+        each("[data-elder-toggle]", function (other) {
+          other.setAttribute("aria-pressed", String(on));
+        });
+      });
+    });
   }
 
   // 复制链接
@@ -192,8 +231,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     setupMenuToggle();
+    setupSubmenus();
     setupPopovers();
     setupFontSwitch();
+    setupElderMode();
     setupCopyLink();
     setupTabs();
   });

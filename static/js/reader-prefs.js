@@ -9,6 +9,8 @@
   try {
     var size = window.localStorage.getItem("portal:font-size");
     if (size === "large" || size === "small") root.setAttribute("data-font-size", size);
+    // 长者模式: larger text, stronger contrast, bigger touch targets.
+    if (window.localStorage.getItem("portal:elder") === "on") root.classList.add("elder");
   } catch (e) {
     // Storage may be blocked (private mode); the default size stays.
   }
