@@ -7,6 +7,7 @@ from the next request on; stale entries simply expire. The generation also drive
 ETag/Last-Modified, so browsers and a CDN revalidate with 304.
 """
 
+import datetime
 import hashlib
 import time
 import uuid
@@ -14,6 +15,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
 GENERATION_KEY = "portal:pagecache:generation"
@@ -51,16 +53,23 @@ def seconds_until_notices_change():
     return NoticePage.objects.seconds_until_next_expiry()
 
 
+def seconds_until_midnight():
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (midnight - now).total_seconds()
+
+
 def entry_lifetime(generation_id):
     """Seconds an entry may live: the configured maximum, cut short by the next notice
-    expiry (the home page and notice box change then without anything being saved)."""
+    expiry and by midnight (the home page, the notice box and 哀悼模式 change then
+    without anything being saved)."""
     key = f"portal:pagecache:expiry:{generation_id}"
     deadline = cache.get(key)
     if deadline is None:
         remaining = seconds_until_notices_change()
         deadline = time.time() + remaining if remaining else 0
         cache.set(key, deadline, settings.PAGE_CACHE_SECONDS)
-    longest = settings.PAGE_CACHE_SECONDS
+    longest = min(settings.PAGE_CACHE_SECONDS, int(seconds_until_midnight()) + 1)
     return max(1, min(longest, int(deadline - time.time()))) if deadline else longest
 
 

@@ -121,3 +121,11 @@ def test_the_view_counter_still_counts_on_a_cached_page(client, article):
     assert 'src="/static/js/hits.js"' in get(client, article.url).content.decode()
     assert client.post(f"/hits/{article.pk}/").json() == {"count": 1}
     assert client.post(f"/hits/{article.pk}/").json() == {"count": 2}
+
+
+@pytest.mark.django_db
+def test_entries_end_at_midnight_so_date_modes_switch_on_time(home, monkeypatch):
+    late = timezone.localtime().replace(hour=23, minute=59, second=30, microsecond=0)
+    monkeypatch.setattr(timezone, "localtime", lambda *args: late)
+    generation_id, _ = page_cache.current_generation()
+    assert page_cache.entry_lifetime(generation_id) <= 31
