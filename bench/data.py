@@ -58,6 +58,8 @@ class Dataset:
             log(f"Restoring the benchmark data from {self.saved.relative_to(ROOT)} …")
             self.restore()
         manage("migrate", "--noinput", "-v0")
+        if self.url:  # planner statistics, as autovacuum keeps them in production
+            run("psql", "--quiet", "--no-psqlrc", self.url, "-c", "ANALYZE")
 
     def reset(self):
         shutil.rmtree(self.work, ignore_errors=True)

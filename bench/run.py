@@ -59,36 +59,69 @@ def production_env(dataset, cache_dir):
         CACHE_DIR=str(cache_dir),
         # A prefix of its own, so a shared Redis needs no flushing and old runs expire.
         CACHE_KEY_PREFIX=f"bench-{secrets.token_hex(4)}",
+        # Lets the page cache honour the bypass header (see bench/headers.py); a real site
+        # leaves it off, or anyone could skip the cache.
+        PAGE_CACHE_BYPASS="1",
     )
     if os.environ.get("BENCH_REDIS_URL"):
         env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     return env
 
 
-def measure(port, path, args, headers, log):
-    """wrk's numbers for `path`, or its status code when it does not answer 200 OK."""
-    status, _ = get(port, path, headers)
-    if status != 200:
-        log(f"  {unquote(path)}: status {status}, not measured")
-        return status
-    url = f"http://{HOST}:{port}{path}"
-    result = run_wrk(
-        url,
-        seconds=args.seconds,
-        threads=args.threads,
-        connections=args.connections,
-        headers=headers,
-    )
-    log(f"  {unquote(path)} {dict(headers)}: {result.requests_per_second:.0f} req/s")
-    return result
+class Bench:
+    """Serves the floor or the portal under gunicorn and loads it with wrk."""
+
+    def __init__(self, args, env, log_file):
+        self.args = args
+        self.server = {"env": env, "workers": args.workers, "log": log_file, "cwd": ROOT}
+
+    def wrk(self, port, path, headers, seconds):
+        url = f"http://{HOST}:{port}{path}"
+        args = self.args
+        return run_wrk(
+            url,
+            seconds=seconds,
+            threads=args.threads,
+            connections=args.connections,
+            headers=headers,
+        )
+
+    def measure(self, port, path, headers):
+        """wrk's numbers for `path`, or its status code when it does not answer 200 OK."""
+        status, _ = get(port, path, headers)
+        if status != 200:
+            print(f"  {unquote(path)}: status {status}, not measured")
+            return status
+        result = self.wrk(port, path, headers, self.args.seconds)
+        print(f"  {unquote(path)} {headers}: {result.requests_per_second:.0f} req/s")
+        return result
+
+    def floor(self):
+        print("Measuring the floor …")
+        with gunicorn("bench.floor_wsgi:application", **self.server) as port:
+            return self.measure(port, "/", HEADERS)
+
+    def pages(self, pages):
+        """(page, cached, uncached) for each page, after a warm-up of every worker."""
+        print("Measuring the portal …")
+        rows = []
+        with gunicorn("portal.wsgi:application", **self.server) as port:
+            for page in pages:
+                if get(port, page["path"], HEADERS)[0] == 200:
+                    self.wrk(port, page["path"], HEADERS, self.args.warmup)
+                cached = self.measure(port, page["path"], HEADERS)
+                uncached = self.measure(port, page["path"], HEADERS | BYPASS)
+                rows.append((page, cached, uncached))
+        return rows
 
 
-def row(name, path, queries, mode, result, floor):
+def row(name, path, mode, sql, result, floor):
+    sql = f"{sql['queries']} | {sql['sql_ms']:.0f}" if sql else " | "
     if not isinstance(result, Measurement):
-        return f"| {name} | {path} | {queries} | {mode} | status {result} | | | | |"
+        return f"| {name} | {path} | {mode} | {sql} | status {result} | | | | |"
     share = 100 * result.requests_per_second / floor
     return (
-        f"| {name} | {path} | {queries} | {mode} | {result.requests_per_second:,.0f} "
+        f"| {name} | {path} | {mode} | {sql} | {result.requests_per_second:,.0f} "
         f"| {share:.1f} % | {result.p50_ms:.1f} | {result.p99_ms:.1f} | {result.errors} |"
     )
 
@@ -120,18 +153,26 @@ def report(args, info, floors, rows, env):
         f"before the pages, {floors[1].requests_per_second:,.0f} after; "
         f"percentages are of their mean, {floor:,.0f}",
         "- cached: a normal request; uncached: with `X-Bench-Bypass-Cache: 1`, which the page "
-        "cache must pass through. SQL: queries of one warm request, counted with the test client",
+        "cache must pass through. SQL: the queries of one warm request and their time in ms, "
+        "from Django's test client",
         "",
-        "| page | path | SQL | mode | req/s | of floor | p50 ms | p99 ms | errors |",
-        "|---|---|--:|---|--:|--:|--:|--:|--:|",
-        row("floor, before", "`/`", 0, "", floors[0], floor),
+        "| page | path | mode | SQL | SQL ms | req/s | of floor | p50 ms | p99 ms | errors |",
+        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        row("floor, before", "`/`", "", None, floors[0], floor),
     ]
     for page, cached, uncached in rows:
         path = f"`{unquote(page['path'])}`"
-        lines.append(row(page["name"], path, page["queries"], "cached", cached, floor))
-        lines.append(row("", "", page["bypass_queries"], "uncached", uncached, floor))
-    lines.append(row("floor, after", "`/`", 0, "", floors[1], floor))
+        lines.append(row(page["name"], path, "cached", page["cached"], cached, floor))
+        lines.append(row("", "", "uncached", page["uncached"], uncached, floor))
+    lines.append(row("floor, after", "`/`", "", None, floors[1], floor))
     return "\n".join(lines) + "\n"
+
+
+def count_queries(env):
+    """The pages to measure and their SQL, from bench/queries.py run in the portal's settings."""
+    command = [sys.executable, "-m", "bench.queries"]
+    output = subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(output.stdout)
 
 
 def main():
@@ -139,8 +180,8 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk (Debian), then run again.")
     dataset = Dataset(os.environ.get("BENCH_DATABASE_URL"), args.articles, args.zones, args.seed)
-    log_file = RESULTS / "last-run.log"
     RESULTS.mkdir(exist_ok=True)
+    log_file = RESULTS / "last-run.log"
     log_file.write_text("")
     with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
         env = production_env(dataset, cache_dir)
@@ -149,44 +190,16 @@ def main():
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
 
         dataset.prepare(manage, rebuild=args.rebuild)
-        info = json.loads(
-            subprocess.run(
-                [sys.executable, "-m", "bench.queries"],
-                env=env,
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
+        info = count_queries(env)
         load_before = os.getloadavg()[0]
-        server = {"env": env, "workers": args.workers, "log": log_file, "cwd": ROOT}
-        floors, rows = [], []
-        print("Measuring the floor …")
-        with gunicorn("bench.floor_wsgi:application", **server) as port:
-            floors.append(measure(port, "/", args, {}, print))
-        print("Measuring the portal …")
-        with gunicorn("portal.wsgi:application", **server) as port:
-            for page in info["pages"]:
-                if get(port, page["path"], HEADERS)[0] == 200:
-                    run_wrk(  # warm up every worker: caches, renditions, connections
-                        f"http://{HOST}:{port}{page['path']}",
-                        seconds=args.warmup,
-                        threads=args.threads,
-                        connections=args.connections,
-                        headers=HEADERS,
-                    )
-                cached = measure(port, page["path"], args, HEADERS, print)
-                uncached = measure(port, page["path"], args, HEADERS | BYPASS, print)
-                rows.append((page, cached, uncached))
-        print("Measuring the floor again …")
-        with gunicorn("bench.floor_wsgi:application", **server) as port:
-            floors.append(measure(port, "/", args, {}, print))
+        bench = Bench(args, env, log_file)
+        floors = [bench.floor()]
+        rows = bench.pages(info["pages"])
+        floors.append(bench.floor())
         info["load"] = f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
 
     table = report(args, info, floors, rows, env)
-    print()
-    print(table)
+    print(f"\n{table}")
     out = RESULTS / f"{datetime.now():%Y%m%d-%H%M%S}.md"
     out.write_text(table)
     print(f"Written to {out.relative_to(ROOT)}")
