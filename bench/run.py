@@ -6,11 +6,13 @@ of the floor (the cheapest Django response) measured in the same run.
 1. Restores (or builds once and saves) the benchmark database: the demo site plus
    N fake articles and M zones from `make_fake_content` (see bench/data.py).
 2. Counts the SQL queries of each page with Django's test client (bench/queries.py).
-3. Serves the floor (bench/floor_wsgi.py) and the portal in turn with the same gunicorn
-   command, production settings and 2 sync workers on 127.0.0.1, and measures each
-   with `wrk -t2 -c8`: the floor before and after the pages, every page twice, normally
-   ("cached") and with the page-cache bypass header ("uncached").
+3. Serves the floor (bench/floor_wsgi.py) and the portal with the same gunicorn command,
+   production settings and 2 sync workers on 127.0.0.1, and measures them in turn with
+   `wrk -t2 -c8`: every page twice, normally ("cached") and with the page-cache bypass
+   header ("uncached"), the floor between every two measurements.
 4. Prints one table and writes it to bench/results/<timestamp>.md.
+
+Servers are stopped at the end, on errors, Ctrl-C and SIGTERM.
 """
 
 import argparse
@@ -19,6 +21,7 @@ import os
 import platform
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -68,62 +71,68 @@ def production_env(dataset, cache_dir):
     return env
 
 
+MODES = {"cached": HEADERS, "uncached": HEADERS | BYPASS}
+
+
 class Bench:
-    """Serves the floor or the portal under gunicorn and loads it with wrk."""
+    """Serves the floor and the portal side by side under gunicorn and loads each in turn
+    with wrk, the floor between every two page measurements: a page is compared with the
+    floor measured just before and just after it, as load from elsewhere comes and goes."""
 
     def __init__(self, args, env, log_file):
         self.args = args
         self.server = {"env": env, "workers": args.workers, "log": log_file, "cwd": ROOT}
+        self.floors = []
 
     def wrk(self, port, path, headers, seconds):
         url = f"http://{HOST}:{port}{path}"
-        args = self.args
+        threads, connections = self.args.threads, self.args.connections
         return run_wrk(
-            url,
-            seconds=seconds,
-            threads=args.threads,
-            connections=args.connections,
-            headers=headers,
+            url, seconds=seconds, threads=threads, connections=connections, headers=headers
         )
 
-    def measure(self, port, path, headers):
-        """wrk's numbers for `path`, or its status code when it does not answer 200 OK."""
-        status, _ = get(port, path, headers)
-        if status != 200:
-            print(f"  {unquote(path)}: status {status}, not measured")
-            return status
-        result = self.wrk(port, path, headers, self.args.seconds)
-        print(f"  {unquote(path)} {headers}: {result.requests_per_second:.0f} req/s")
-        return result
+    def floor(self, port):
+        self.floors.append(self.wrk(port, "/", HEADERS, self.args.seconds))
+        print(f"  floor: {self.floors[-1].requests_per_second:,.0f} req/s")
+        return self.floors[-1].requests_per_second
 
-    def floor(self):
-        print("Measuring the floor …")
-        with gunicorn("bench.floor_wsgi:application", **self.server) as port:
-            return self.measure(port, "/", HEADERS)
-
-    def pages(self, pages):
-        """(page, cached, uncached) for each page, after a warm-up of every worker."""
-        print("Measuring the portal …")
+    def run(self, pages):
+        """One row per page and mode: the page, mode, wrk's numbers or the status code
+        when the page does not answer 200 OK, and the floor to compare with."""
         rows = []
-        with gunicorn("portal.wsgi:application", **self.server) as port:
+        with (
+            gunicorn("bench.floor_wsgi:application", **self.server) as floor_port,
+            gunicorn("portal.wsgi:application", **self.server) as port,
+        ):
+            floor = self.floor(floor_port)
             for page in pages:
-                if get(port, page["path"], HEADERS)[0] == 200:
-                    self.wrk(port, page["path"], HEADERS, self.args.warmup)
-                cached = self.measure(port, page["path"], HEADERS)
-                uncached = self.measure(port, page["path"], HEADERS | BYPASS)
-                rows.append((page, cached, uncached))
+                path = page["path"]
+                if get(port, path, HEADERS)[0] == 200:
+                    self.wrk(port, path, HEADERS, self.args.warmup)  # every worker, every cache
+                for mode, headers in MODES.items():
+                    status, _ = get(port, path, headers)
+                    if status != 200:
+                        print(f"  {unquote(path)} ({mode}): status {status}, not measured")
+                        rows.append((page, mode, status, None))
+                        continue
+                    result = self.wrk(port, path, headers, self.args.seconds)
+                    print(f"  {unquote(path)} ({mode}): {result.requests_per_second:,.0f} req/s")
+                    before, floor = floor, self.floor(floor_port)
+                    rows.append((page, mode, result, (before + floor) / 2))
         return rows
 
 
-def row(name, path, mode, sql, result, floor):
-    sql = f"{sql['queries']} | {sql['sql_ms']:.0f}" if sql else " | "
-    if not isinstance(result, Measurement):
-        return f"| {name} | {path} | {mode} | {sql} | status {result} | | | | |"
-    share = 100 * result.requests_per_second / floor
-    return (
-        f"| {name} | {path} | {mode} | {sql} | {result.requests_per_second:,.0f} "
-        f"| {share:.1f} % | {result.p50_ms:.1f} | {result.p99_ms:.1f} | {result.errors} |"
-    )
+def row(page, mode, result, floor):
+    name, path = (page["name"], f"`{unquote(page['path'])}`") if mode == "cached" else ("", "")
+    sql = page[mode]
+    cells = [name, path, mode, sql["queries"], f"{sql['sql_ms']:.0f}"]
+    if isinstance(result, Measurement):
+        rps = result.requests_per_second
+        cells += [f"{rps:,.0f}", f"{floor:,.0f}", f"{100 * rps / floor:.1f} %"]
+        cells += [f"{result.p50_ms:.1f}", f"{result.p99_ms:.1f}", result.errors]
+    else:
+        cells += [f"status {result}", "", "", "", "", ""]
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
 
 
 def git_commit():
@@ -135,9 +144,9 @@ def git_commit():
 
 
 def report(args, info, floors, rows, env):
-    floor = sum(result.requests_per_second for result in floors) / len(floors)
     sizes = info["sizes"]
     cache = "Redis" if env.get("REDIS_URL") else "file-based cache"
+    floor_rps = sorted(result.requests_per_second for result in floors)
     lines = [
         f"# Benchmark {datetime.now():%Y-%m-%d %H:%M}",
         "",
@@ -149,22 +158,18 @@ def report(args, info, floors, rows, env):
         "header `X-Forwarded-Proto: https`",
         f"- machine: {os.cpu_count()} cores, {platform.python_implementation()} "
         f"{platform.python_version()}, load average {info['load']}",
-        f"- floor (constant string, no middleware): {floors[0].requests_per_second:,.0f} req/s "
-        f"before the pages, {floors[1].requests_per_second:,.0f} after; "
-        f"percentages are of their mean, {floor:,.0f}",
+        f"- floor (a constant string, no middleware): {len(floors)} measurements from "
+        f"{floor_rps[0]:,.0f} to {floor_rps[-1]:,.0f} req/s; each page is compared with the "
+        "mean of the floor measured just before and just after it",
         "- cached: a normal request; uncached: with `X-Bench-Bypass-Cache: 1`, which the page "
         "cache must pass through. SQL: the queries of one warm request and their time in ms, "
         "from Django's test client",
         "",
-        "| page | path | mode | SQL | SQL ms | req/s | of floor | p50 ms | p99 ms | errors |",
-        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
-        row("floor, before", "`/`", "", None, floors[0], floor),
+        "| page | path | mode | SQL | SQL ms | req/s | floor req/s | of floor | p50 ms "
+        "| p99 ms | errors |",
+        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for page, cached, uncached in rows:
-        path = f"`{unquote(page['path'])}`"
-        lines.append(row(page["name"], path, "cached", page["cached"], cached, floor))
-        lines.append(row("", "", "uncached", page["uncached"], uncached, floor))
-    lines.append(row("floor, after", "`/`", "", None, floors[1], floor))
+    lines += [row(*measured) for measured in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -176,6 +181,8 @@ def count_queries(env):
 
 
 def main():
+    # SIGTERM unwinds like Ctrl-C, so the `with gunicorn(...)` blocks stop their servers.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     args = parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk (Debian), then run again.")
@@ -193,12 +200,11 @@ def main():
         info = count_queries(env)
         load_before = os.getloadavg()[0]
         bench = Bench(args, env, log_file)
-        floors = [bench.floor()]
-        rows = bench.pages(info["pages"])
-        floors.append(bench.floor())
+        print("Measuring …")
+        rows = bench.run(info["pages"])
         info["load"] = f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
 
-    table = report(args, info, floors, rows, env)
+    table = report(args, info, bench.floors, rows, env)
     print(f"\n{table}")
     out = RESULTS / f"{datetime.now():%Y%m%d-%H%M%S}.md"
     out.write_text(table)
