@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime
 from importlib.metadata import version
 from urllib.parse import unquote
@@ -127,8 +128,9 @@ def row(page, mode, result, floor):
     sql = page[mode]
     cells = [name, path, mode, sql["queries"], f"{sql['sql_ms']:.0f}"]
     if isinstance(result, Measurement):
-        rps = result.requests_per_second
-        cells += [f"{rps:,.0f}", f"{floor:,.0f}", f"{100 * rps / floor:.1f} %"]
+        rps, share = result.requests_per_second, 100 * result.requests_per_second / floor
+        cells += [f"{rps:,.{1 if rps < 10 else 0}f}", f"{floor:,.0f}"]
+        cells.append(f"{share:.{2 if share < 1 else 1}f} %")
         cells += [f"{result.p50_ms:.1f}", f"{result.p99_ms:.1f}", result.errors]
     else:
         cells += [f"status {result}", "", "", "", "", ""]
@@ -196,7 +198,9 @@ def main():
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
 
+        started = time.monotonic()
         dataset.prepare(manage, rebuild=args.rebuild)
+        print(f"Data ready in {time.monotonic() - started:.0f} s")
         info = count_queries(env)
         load_before = os.getloadavg()[0]
         bench = Bench(args, env, log_file)

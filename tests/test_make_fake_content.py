@@ -148,6 +148,21 @@ def test_every_fake_page_opens(fake, client):
 
 
 @pytest.mark.django_db
+def test_editors_can_edit_and_republish_fake_pages(fake, client, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "x")
+    client.force_login(editor)
+    for page in [NewsPage.objects.last(), ZonePage.objects.first()]:
+        assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+        assert client.get(f"/admin/pages/{page.get_parent().pk}/").status_code == 200
+        page.title += "（修订）"
+        page.save_revision(user=editor).publish()
+        page.refresh_from_db()
+        assert page.live_revision and page.title.endswith("（修订）")
+        assert client.get(page.url).status_code == 200
+    assert_tree_is_valid()
+
+
+@pytest.mark.django_db
 def test_every_article_is_listed_in_its_column(fake, client):
     for column in NewsCategoryPage.objects.all():
         expected = {article.url for article in NewsPage.objects.child_of(column)}

@@ -41,33 +41,36 @@ class SlugMaker:
     def __init__(self, parent):
         self.used = set(parent.get_children().values_list("slug", flat=True))
         self.pinyin = {}
+        self.numbers = {}  # the last number given to each slug, for titles seen often
 
     def __call__(self, title, moment):
         if title not in self.pinyin:
             self.pinyin[title] = pinyin_slug(title) or f"page-{moment:%Y%m%d}"
         base = slug = self.pinyin[title]
-        number = 1
+        number = self.numbers.get(base, 1)
         while slug in self.used:
             number += 1
             slug = f"{base}-{number}"
+        self.numbers[base] = number
         self.used.add(slug)
         return slug
 
 
 class FakeContent:
+    """One run of `make_fake_content`: `run()` adds the zones and articles asked for."""
+
     def __init__(self, seed=1, years=6, log=print):
         self.rng = random.Random(seed)
         self.years = years
         self.log = log
-        self.timings = {}
         self.now = timezone.now().replace(second=0, microsecond=0)
 
     @contextmanager
     def step(self, name):
+        """Logs how long the work inside took."""
         started = time.monotonic()
         yield
-        self.timings[name] = time.monotonic() - started
-        self.log(f"{name}: {self.timings[name]:.1f} s")
+        self.log(f"{name}: {time.monotonic() - started:.1f} s")
 
     def moments(self, count):
         """Publish times spread over the last `years` years, in office hours, oldest first."""
