@@ -6,9 +6,13 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+ARTICLES ?= 1000
+ZONES ?= 100
+BENCH_ARGS ?=
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo
+.PHONY: help run test test-postgres lint format demo fake-content bench bench-large wrk-installed
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,6 +26,9 @@ $(STAMP): requirements.txt requirements-dev.txt
 demo: $(STAMP) ## Migrate and load the demo content (safe to run again)
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_demo
+
+fake-content: demo ## Add realistic fake articles and zones to the local database (ARTICLES=… ZONES=…)
+	DEBUG=1 $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
 run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
@@ -39,3 +46,15 @@ lint: $(STAMP) ## Check style with ruff
 format: $(STAMP) ## Rewrite the code in ruff's style
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a share of the floor (BENCH_ARGS=…)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+wrk-installed:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; \
+	  else echo "make bench needs wrk (Debian package): sudo apt-get install wrk"; exit 1; fi; }
