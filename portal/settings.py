@@ -263,6 +263,8 @@ WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # The query parameters pages use; any other (utm_source…) neither varies nor fills it.
 PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}
+# Lets `X-Bench-Bypass-Cache: 1` skip the cache; only the benchmark's servers set it.
+PAGE_CACHE_BYPASS = env_bool("PAGE_CACHE_BYPASS")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django: privacy checks, download headers
 # Every document downloads (Content-Disposition: attachment), PDFs included: a PDF shown
 # inline runs in the browser's viewer under the site's origin, a download does not.
