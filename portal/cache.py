@@ -7,6 +7,7 @@ from the next request on; stale entries simply expire. The generation also drive
 ETag/Last-Modified, so browsers and a CDN revalidate with 304.
 """
 
+import contextlib
 import datetime
 import hashlib
 import time
@@ -14,6 +15,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
@@ -156,7 +158,9 @@ class PageCacheMiddleware:
             validators(response, etag, generated_at)
             # The headers the inner middleware added (frame, CSP…) are replayed on hits.
             entry = (response.content, dict(response.items()), etag)
-            cache.set(key, entry, entry_lifetime(generation_id))
+            # The page was served; it is just not kept while the database is away.
+            with contextlib.suppress(DatabaseError):
+                cache.set(key, entry, entry_lifetime(generation_id))
         response["X-Page-Cache"] = "miss"
         return response
 
