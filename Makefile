@@ -10,9 +10,18 @@ ARTICLES ?= 1000
 ZONES ?= 100
 BENCH_ARGS ?=
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_soak
+SOAK_SECONDS ?= 600
+SOAK_ARGS ?=
+BACKUP ?=
+CONFIRM ?=
+# Operator tasks use the environment's settings when SECRET_KEY is set (production), and
+# the local development defaults of `make run` otherwise.
+OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large wrk-installed
+.PHONY: help run test test-postgres lint format demo fake-content bench bench-large wrk-installed \
+	backup restore soak
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +61,16 @@ bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a sha
 
 bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+backup: $(STAMP) ## Back up the database and media files into BACKUP_DIR (default backups/)
+	$(OPS_ENV) $(MANAGE) backup
+
+restore: $(STAMP) ## Restore BACKUP=backups/portal-… (CONFIRM=yes to replace a site that holds data)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/portal-<time> [CONFIRM=yes]"; exit 2; }
+	$(OPS_ENV) $(MANAGE) restore "$(BACKUP)" $(if $(filter yes,$(CONFIRM)),--replace)
+
+soak: $(STAMP) ## Mixed traffic and publishing under gunicorn on PostgreSQL (SOAK_SECONDS=600)
+	SOAK_DATABASE_URL=$(SOAK_DATABASE_URL) $(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS) $(SOAK_ARGS)
 
 wrk-installed:
 	@command -v wrk >/dev/null || { \

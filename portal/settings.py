@@ -211,6 +211,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
+# Where `manage.py backup` (make backup) writes its folders (portal/backup.py).
+BACKUP_DIR = env("BACKUP_DIR", str(BASE_DIR / "backups"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
