@@ -1,4 +1,5 @@
-"""The benchmark's database: built once per size with make_fake_content, saved, restored.
+"""The benchmark's and the soak's database: built once per size with make_fake_content,
+saved, restored.
 
 SQLite by default (a file under bench/data/); `BENCH_DATABASE_URL=postgres://…` names a
 PostgreSQL database that the benchmark owns: it is dropped and recreated on every run,
@@ -17,18 +18,21 @@ DATA = ROOT / "bench" / "data"
 
 
 class Dataset:
-    def __init__(self, database_url, articles, zones, seed):
+    def __init__(self, database_url, articles, zones, seed, purpose="bench"):
+        """`purpose` (bench, soak) names the run's folder and must be in the database's name."""
         self.url = database_url
         engine = "postgres" if database_url else "sqlite"
         self.saved = DATA / f"{engine}-{articles}-articles-{zones}-zones-seed-{seed}"
-        self.work = DATA / "run"  # what the run serves: a fresh copy of the saved data
+        # What the run serves: a fresh copy of the saved data.
+        self.work = DATA / ("run" if purpose == "bench" else f"{purpose}-run")
         self.size = {"articles": articles, "zones": zones, "seed": seed}
         if database_url:
             self.name = urlsplit(database_url).path.lstrip("/")
-            if "bench" not in self.name:
+            if purpose not in self.name:
                 sys.exit(
-                    f"BENCH_DATABASE_URL names the database {self.name!r}: the benchmark "
-                    "drops and recreates it, so use one with 'bench' in its name."
+                    f"{purpose.upper()}_DATABASE_URL names the database {self.name!r}: the "
+                    f"{purpose} run drops and recreates it, so use one with '{purpose}' in "
+                    "its name."
                 )
 
     def env(self):
