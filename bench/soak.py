@@ -355,10 +355,9 @@ def soak(env, args, log_file, log=print):
         )  # fmt: skip
         return json.loads(result.stdout)
 
-    targets = db("targets")
-    db("editor")
+    targets = db("setup")
     slug = f"soak-{datetime.now():%Y%m%d%H%M%S}"
-    before = db("state")["views"]
+    before = targets["views"]
     tally, stop, samples = Tally(), threading.Event(), defaultdict(list)
     rng = random.Random(args.seed)
     with gunicorn(
@@ -458,6 +457,7 @@ def report(args, env, tally, editor, before, after, samples, elapsed):
         f"| {pid} | {a:.1f} | {b:.1f} | {c:.1f} | {d:.1f} | {s:+.1f} |"
         for pid, a, b, c, d, s in rows
     ]
+    lines += ["", "RSS in MiB at the start of each minute:", "", *memory_series(samples)]
     lines += ["", *[f"- {'PASS' if ok else 'FAIL'}: {name}" for name, ok in checks.items()]]
     lines += [f"  - {problem}" for problem in editor.problems + tally.failures]
     return "\n".join(lines) + "\n", checks

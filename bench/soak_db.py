@@ -60,7 +60,11 @@ def make_editor():
     user.is_active = True
     user.save()
     user.groups.set([Group.objects.get(name=EDITORS)])
-    return {"editor": EDITOR}
+
+
+def setup():
+    make_editor()
+    return targets() | state()
 
 
 def state(slug=None):
@@ -81,5 +85,5 @@ def state(slug=None):
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    result = {"targets": targets, "editor": make_editor, "state": state}[command](*args)
+    result = {"setup": setup, "state": state}[command](*args)
     print(json.dumps(result, ensure_ascii=False))
