@@ -171,7 +171,9 @@ def poster(port, targets, tally, stop, every, rng):
             fields |= {"authors": "张伟", "column": column.group(1) if column else ""}
         status, content, _ = tally.call("post", client, "post_form", path, fields)
         if status == 200:  # the form came back with an error: show what it said
-            tally.failures.append(f"post {path}: {re.findall(r'errorlist[^>]*>(.*?)</', content)}")
+            errors = re.findall(r"errorlist[^>]*>(.*?)</", content)
+            with tally.lock:
+                tally.failures.append(f"post {path}: {errors}")
         sent += 1
 
 
@@ -183,6 +185,7 @@ class Editor:
         self.client = Client(port, "127.0.0.1")
         self.tally, self.password, self.slug = tally, password, slug
         self.published, self.visible, self.problems = 0, 0, []
+        self.last_title = None
         self.reader = Client(port, CLIENTS[0])
 
     def call(self, method, path, *args):
@@ -198,9 +201,7 @@ class Editor:
     def login(self):
         token = self.csrf("/admin/login/")
         fields = {"csrfmiddlewaretoken": token, "username": "soak-editor"}
-        status, _, headers = self.call(
-            "post_form", "/admin/login/", fields | {"password": self.password}
-        )
+        status, _, _ = self.call("post_form", "/admin/login/", fields | {"password": self.password})
         if status != 302:
             raise RuntimeError(f"the editor could not log in (status {status})")
 
@@ -252,6 +253,12 @@ class Editor:
         return False
 
     def run(self, stop, every, column_id, locate):
+        try:
+            self.edit(stop, every, column_id, locate)
+        except (OSError, RuntimeError) as error:
+            self.problems.append(f"the editor stopped: {error}")
+
+    def edit(self, stop, every, column_id, locate):
         self.login()
         title = self.publish(f"/admin/pages/add/news/newspage/{column_id}/", 0)
         article = locate()
@@ -266,7 +273,7 @@ class Editor:
                 break
             number += 1
             title = self.publish(f"/admin/pages/{article['id']}/edit/", number) or title
-        self.article, self.last_title = article, title
+        self.last_title = title
 
 
 def draftail(text):
@@ -413,7 +420,7 @@ def report(args, env, tally, editor, before, after, samples, elapsed):
     published_ok = (
         editor.published >= 1
         and not editor.problems
-        and article.get("title") == getattr(editor, "last_title", None)
+        and article.get("title") == editor.last_title
         and article.get("revisions") == editor.published
     )
     rows, memory_ok = memory_report(samples, args.warmup, args.max_growth)

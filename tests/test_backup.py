@@ -78,8 +78,8 @@ def empty_database(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_demo_site_survives_a_round_trip(tmp_path, source_database, empty_database):
-    call_command("load_demo", "--no-admin", verbosity=0)
+def test_the_demo_site_survives_a_round_trip(home, tmp_path, source_database, empty_database):
+    call_command("load_demo", "--no-admin", verbosity=0)  # builds on `home`
     source = manage_env(tmp_path, source_database, settings.MEDIA_ROOT)
     before = snapshot(source)  # renders every page once: the renditions exist from here on
 
