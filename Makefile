@@ -10,9 +10,10 @@ ARTICLES ?= 1000
 ZONES ?= 100
 BENCH_ARGS ?=
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_search_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large wrk-installed
+.PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search wrk-installed
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +53,9 @@ bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a sha
 
 bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+bench-search: $(STAMP) ## Search latency at 10,000 articles on PostgreSQL (BENCH_ARGS=…)
+	BENCH_DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(BIN)/python -m bench.search $(BENCH_ARGS)
 
 wrk-installed:
 	@command -v wrk >/dev/null || { \

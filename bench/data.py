@@ -21,7 +21,9 @@ class Dataset:
         self.url = database_url
         engine = "postgres" if database_url else "sqlite"
         self.saved = DATA / f"{engine}-{articles}-articles-{zones}-zones-seed-{seed}"
-        self.work = DATA / "run"  # what the run serves: a fresh copy of the saved data
+        # What a run serves: a fresh copy of the saved data (one per size, so two runs of
+        # different sizes can go on side by side).
+        self.work = DATA / "run" / self.saved.name
         self.size = {"articles": articles, "zones": zones, "seed": seed}
         if database_url:
             self.name = urlsplit(database_url).path.lstrip("/")
