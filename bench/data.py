@@ -60,6 +60,7 @@ class Dataset:
             log(f"Restoring the benchmark data from {self.saved.relative_to(ROOT)} …")
             self.restore()
         manage("migrate", "--noinput", "-v0")
+        manage("collectstatic", "--noinput", "-v0")  # production settings serve the manifest
         if self.url:  # planner statistics, as autovacuum keeps them in production
             run("psql", "--quiet", "--no-psqlrc", self.url, "-c", "ANALYZE")
 

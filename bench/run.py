@@ -60,6 +60,9 @@ def production_env(dataset, cache_dir):
     env.update(
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
+        # wrk and the test client stand in for the HTTPS proxy; without this their
+        # X-Forwarded-Proto is ignored and every page answers with the HTTPS redirect.
+        TRUSTED_PROXIES=HOST,
         CACHE_DIR=str(cache_dir),
         # A prefix of its own, so a shared Redis needs no flushing and old runs expire.
         CACHE_KEY_PREFIX=f"bench-{secrets.token_hex(4)}",
