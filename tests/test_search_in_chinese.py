@@ -304,3 +304,22 @@ def test_postgresql_never_sends_the_text_vectors_back(client, column):
         assert titles(search(client, q="招商")) == ["园区招商工作会议"]
     searches = [q["sql"] for q in queries if "wagtailsearch_indexentry" in q["sql"]]
     assert searches and not [sql for sql in searches if 'AS "_vector_"' in sql]
+
+
+def test_a_word_added_by_another_worker_is_used_here_within_the_check_interval(db, monkeypatch):
+    from django.core.cache import cache
+
+    from portal.search import segment
+
+    segment.dictionary_changed()
+    assert "高新港" not in segment.words("西安高新港区")
+    # Another worker saves the term: the row and the cache's version change, not this
+    # process's state.
+    SearchTerm.objects.bulk_create([SearchTerm(word="高新港")])  # no signals, as elsewhere
+    cache.incr(segment.VERSION_KEY)
+    assert "高新港" not in segment.words("西安高新港区")  # checked less than a second ago
+
+    a_second_ago = segment._version_checked_at - segment.VERSION_CHECK_SECONDS
+    monkeypatch.setattr(segment, "_version_checked_at", a_second_ago)
+    assert "高新港" in segment.words("西安高新港区")
+    assert "高新港" in segment.segmented("西安高新港区").split()
