@@ -231,6 +231,8 @@ if MEDIA_S3_BUCKET:
             "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
             "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
             "custom_domain": _custom_domain,
+            # `virtual` (bucket.endpoint-host) for 阿里云 OSS and 腾讯云 COS; path style otherwise.
+            "addressing_style": env("MEDIA_S3_ADDRESSING_STYLE"),
             "location": env("MEDIA_S3_PREFIX", ""),
             # Plain, lasting URLs: pages are cached, so signed expiring links would break.
             "querystring_auth": False,
@@ -240,6 +242,9 @@ if MEDIA_S3_BUCKET:
     }
     if _custom_domain:
         MEDIA_ORIGIN = f"https://{_custom_domain}"
+    elif _endpoint and env("MEDIA_S3_ADDRESSING_STYLE") == "virtual":
+        _scheme, _, _host = _endpoint.rstrip("/").partition("://")
+        MEDIA_ORIGIN = f"{_scheme}://{MEDIA_S3_BUCKET}.{_host}"
     elif _endpoint:
         MEDIA_ORIGIN = _endpoint.rstrip("/")
     else:
