@@ -52,12 +52,11 @@ def parse_args():
     return parser.parse_args()
 
 
-def production_env(data_env, cache_dir):
-    """The portal's settings as in production: DEBUG off, its own secret and cache;
-    `data_env` names the database and media."""
+def production_env(dataset, cache_dir):
+    """The portal's settings as in production: DEBUG off, its own secret and cache."""
     inherited = {"DEBUG", "DATABASE_URL", "REDIS_URL"}  # the benchmark chooses these
     env = {key: value for key, value in os.environ.items() if key not in inherited}
-    env.update(data_env)
+    env.update(dataset.env())
     env.update(
         SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
@@ -197,7 +196,7 @@ def main():
     log_file = RESULTS / "last-run.log"
     log_file.write_text("")
     with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
-        env = production_env(dataset.env(), cache_dir)
+        env = production_env(dataset, cache_dir)
 
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)

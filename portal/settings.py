@@ -215,7 +215,7 @@ MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Uploads (images, documents, 投稿 attachments) must be shared by every app host: a shared
 # MEDIA_ROOT (NFS…), or an S3-compatible bucket (MinIO, 阿里云 OSS, 腾讯云 COS, AWS) through
 # django-storages. The bucket serves images to readers, so its policy must make `images/`
-# and `original_images/` public and everything else (documents/, submissions) private:
+# and `original_images/` public and everything else (documents/) private:
 # documents still go out through Django's /documents/ view, which checks their privacy.
 MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
 MEDIA_ORIGIN = None  # where readers' browsers fetch images from, for the CSP; None: this site

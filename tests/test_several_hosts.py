@@ -40,21 +40,31 @@ pytestmark = [
 ]
 
 
+class ServerData:
+    """The test run's database and a media folder, given to the servers as the benchmark
+    gives its own data (bench/data.py)."""
+
+    def __init__(self, media):
+        db = connection.settings_dict
+        self.url = (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}"
+            f":{db['PORT'] or 5432}/{db['NAME']}"
+        )
+        self.media = media
+
+    def env(self):
+        return {"DATABASE_URL": self.url, "MEDIA_ROOT": str(self.media)}
+
+
 def host_env(tmp_path):
     """Production settings for both hosts: the test database, the shared Redis (a key
     prefix of their own), static files collected once for the admin's pages."""
-    db = connection.settings_dict
-    database_url = (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}"
-        f":{db['PORT'] or 5432}/{db['NAME']}"
-    )
-    env = production_env({"DATABASE_URL": database_url}, tmp_path / "cache")
+    env = production_env(ServerData(tmp_path / "media"), tmp_path / "cache")
     for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)  # the test run's own settings, never a server's
     env.update(
         REDIS_URL=os.environ["REDIS_URL"],
         STATIC_ROOT=str(tmp_path / "static"),
-        MEDIA_ROOT=str(tmp_path / "media"),
         PAGE_CACHE_BYPASS="",
     )
     subprocess.run(
