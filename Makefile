@@ -10,6 +10,7 @@ ARTICLES ?= 1000
 ZONES ?= 100
 BENCH_ARGS ?=
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_SEARCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_search_bench
 SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_soak
 SOAK_SECONDS ?= 600
 SOAK_ARGS ?=
@@ -20,8 +21,8 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large wrk-installed \
-	backup restore soak
+.PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search \
+	wrk-installed backup restore soak
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +62,9 @@ bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a sha
 
 bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+bench-search: $(STAMP) ## Search latency at 10,000 articles on PostgreSQL (BENCH_ARGS=…)
+	BENCH_DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(BIN)/python -m bench.search $(BENCH_ARGS)
 
 backup: $(STAMP) ## Back up the database and media files into BACKUP_DIR (default backups/)
 	$(OPS_ENV) $(MANAGE) backup

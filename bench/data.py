@@ -23,8 +23,9 @@ class Dataset:
         self.url = database_url
         engine = "postgres" if database_url else "sqlite"
         self.saved = DATA / f"{engine}-{articles}-articles-{zones}-zones-seed-{seed}"
-        # What the run serves: a fresh copy of the saved data.
-        self.work = DATA / ("run" if purpose == "bench" else f"{purpose}-run")
+        # What a run serves: a fresh copy of the saved data (one per purpose and size, so
+        # runs of different sizes, or a soak beside a benchmark, can go on side by side).
+        self.work = DATA / ("run" if purpose == "bench" else f"{purpose}-run") / self.saved.name
         self.size = {"articles": articles, "zones": zones, "seed": seed}
         if database_url:
             self.name = urlsplit(database_url).path.lstrip("/")
@@ -62,6 +63,7 @@ class Dataset:
             log(f"Restoring the benchmark data from {self.saved.relative_to(ROOT)} …")
             self.restore()
         manage("migrate", "--noinput", "-v0")
+        manage("collectstatic", "--noinput", "-v0")  # production settings serve the manifest
         if self.url:  # planner statistics, as autovacuum keeps them in production
             run("psql", "--quiet", "--no-psqlrc", self.url, "-c", "ANALYZE")
 

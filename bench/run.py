@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import secrets
 import shutil
 import signal
 import subprocess
@@ -31,7 +32,7 @@ from urllib.parse import unquote
 
 from bench.data import ROOT, Dataset
 from bench.headers import BYPASS, HEADERS
-from bench.servers import HOST, get, gunicorn, production_env
+from bench.servers import HOST, get, gunicorn
 from bench.wrk import Measurement, run_wrk
 
 RESULTS = ROOT / "bench" / "results"
@@ -49,6 +50,29 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the saved data")
     return parser.parse_args()
+
+
+def production_env(dataset, cache_dir):
+    """The portal's settings as in production: DEBUG off, its own secret and cache."""
+    inherited = {"DEBUG", "DATABASE_URL", "REDIS_URL"}  # the benchmark chooses these
+    env = {key: value for key, value in os.environ.items() if key not in inherited}
+    env.update(dataset.env())
+    env.update(
+        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+        # wrk and the test client stand in for the HTTPS proxy; without this their
+        # X-Forwarded-Proto is ignored and every page answers with the HTTPS redirect.
+        TRUSTED_PROXIES=HOST,
+        CACHE_DIR=str(cache_dir),
+        # A prefix of its own, so a shared Redis needs no flushing and old runs expire.
+        CACHE_KEY_PREFIX=f"bench-{secrets.token_hex(4)}",
+        # Lets the page cache honour the bypass header (see bench/headers.py); a real site
+        # leaves it off, or anyone could skip the cache.
+        PAGE_CACHE_BYPASS="1",
+    )
+    if os.environ.get("BENCH_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
+    return env
 
 
 MODES = {"cached": HEADERS, "uncached": HEADERS | BYPASS}
@@ -172,11 +196,7 @@ def main():
     log_file = RESULTS / "last-run.log"
     log_file.write_text("")
     with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
-        # PAGE_CACHE_BYPASS lets the page cache honour the bypass header (see
-        # bench/headers.py); a real site leaves it off, or anyone could skip the cache.
-        env = production_env(
-            dataset.env(), cache_dir, os.environ.get("BENCH_REDIS_URL"), PAGE_CACHE_BYPASS="1"
-        )
+        env = production_env(dataset, cache_dir)
 
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)

@@ -2,7 +2,6 @@
 
 import http.client
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -11,28 +10,6 @@ import time
 from contextlib import contextmanager
 
 HOST = "127.0.0.1"
-
-
-def production_env(data_env, cache_dir, redis_url=None, **extra):
-    """The portal's settings as in production: DEBUG off, its own secret and cache, behind
-    a trusted proxy on 127.0.0.1 (requests say `X-Forwarded-Proto: https`, bench/headers.py).
-
-    `data_env` names the database and media folder; `extra` adds variables."""
-    inherited = {"DEBUG", "DATABASE_URL", "REDIS_URL"}  # the caller chooses these
-    env = {key: value for key, value in os.environ.items() if key not in inherited}
-    env.update(data_env)
-    env.update(
-        SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
-        ALLOWED_HOSTS=HOST,
-        TRUSTED_PROXIES=HOST,
-        CACHE_DIR=str(cache_dir),
-        # A prefix of its own, so a shared Redis needs no flushing and old runs expire.
-        CACHE_KEY_PREFIX=f"run-{secrets.token_hex(4)}",
-    )
-    if redis_url:
-        env["REDIS_URL"] = redis_url
-    env.update(extra)
-    return env
 
 
 def free_port():

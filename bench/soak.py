@@ -43,7 +43,8 @@ from urllib.parse import quote, urlencode
 
 from bench.data import ROOT, Dataset
 from bench.headers import HEADERS
-from bench.servers import HOST, gunicorn, production_env
+from bench.run import production_env
+from bench.servers import HOST, gunicorn
 
 RESULTS = ROOT / "bench" / "results"
 SEARCHES = ["开发区", "高新区", "招商引资", "营商环境", "复工复产", "综合保税区", "产业园", "协会"]
@@ -470,22 +471,29 @@ def report(args, env, tally, editor, before, after, samples, elapsed):
     return "\n".join(lines) + "\n", checks
 
 
+def soak_env(data, cache_dir):
+    """The benchmark's production settings (bench/run.py), as a real site has them: the page
+    cache honours no bypass header, static files are collected, Redis if SOAK_REDIS_URL."""
+    env = production_env(data, cache_dir)
+    del env["PAGE_CACHE_BYPASS"]
+    env.pop("REDIS_URL", None)
+    if os.environ.get("SOAK_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["SOAK_REDIS_URL"]
+    return env | {"STATIC_ROOT": str(Path(cache_dir) / "static")}
+
+
 def main():
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     args = parse_args()
     url = os.environ.get("SOAK_DATABASE_URL")
     dataset = Dataset(url, args.articles, args.zones, args.seed, purpose="soak")
     with tempfile.TemporaryDirectory(prefix="portal-soak-cache-") as cache_dir:
-        static = Path(cache_dir) / "static"  # production serves collected, hashed files
-        env = production_env(
-            dataset.env(), cache_dir, os.environ.get("SOAK_REDIS_URL"), STATIC_ROOT=str(static)
-        )
+        env = soak_env(dataset, cache_dir)
 
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
 
-        dataset.prepare(manage, rebuild=args.rebuild)
-        manage("collectstatic", "--noinput", "-v0")
+        dataset.prepare(manage, rebuild=args.rebuild)  # collects the static files too
         RESULTS.mkdir(exist_ok=True)
         text, checks = soak(env, args, RESULTS / "soak-gunicorn.log")
     print(f"\n{text}")

@@ -52,6 +52,9 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
         )
         return context
 
+    def get_cached_paths(self):
+        return ["/", "rss/"]  # what a CDN purges when the page or an article changes
+
     def tag_url(self, tag):
         return self.url + self.reverse_subpage("tag", args=[tag.slug])
 
@@ -102,6 +105,9 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
     def feed(self, request):
         articles = NewsPage.objects.live().public().descendant_of(self)
         return ArticleFeed(self, articles, site_name(request))(request)
+
+    def get_cached_paths(self):
+        return ["/", "rss/"]
 
     def latest(self, count=6):
         return for_cards(self.articles())[:count]

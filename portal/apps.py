@@ -9,4 +9,4 @@ class PortalConfig(AppConfig):
         # Wagtail imports wagtail_hooks only when the admin first needs a hook; import
         # it now so the chrome's cache invalidation also runs in management commands
         # (publish_scheduled, imports) that never touch the admin.
-        from portal import cache_invalidation, wagtail_hooks  # noqa: F401
+        from portal import cache_invalidation, cdn, wagtail_hooks  # noqa: F401

@@ -160,14 +160,18 @@ def backup(destination=None, log=print):
         dump = work / DUMP[kind]
         log(f"Dumping the {kind} database {settings.DATABASES['default']['NAME']} …")
         dump_database(kind, dump)
-        log(f"Archiving the media files in {settings.MEDIA_ROOT} …")
-        files = archive_media(settings.MEDIA_ROOT, work / MEDIA_TAR)
+        bucket = settings.MEDIA_S3_BUCKET
+        if bucket:  # the bucket's own versioning or replication keeps those files
+            log(f"Media files live in the bucket {bucket}: not part of this backup.")
+        else:
+            log(f"Archiving the media files in {settings.MEDIA_ROOT} …")
+        files = archive_media(None if bucket else settings.MEDIA_ROOT, work / MEDIA_TAR)
         manifest = {
             "format": FORMAT,
             "created": created.isoformat(timespec="seconds"),
             "engine": kind,
             "database": describe(dump),
-            "media": describe(work / MEDIA_TAR) | {"files": files},
+            "media": describe(work / MEDIA_TAR) | {"files": files, "bucket": bucket},
             "versions": versions(kind),
             "migrations": applied_migrations(),
             "counts": site_counts(),
@@ -200,7 +204,7 @@ def dump_database(kind, path):
 
 def archive_media(root, path):
     """Tar every file under `root` (sorted, relative names); return their checksums."""
-    files = media_checksums(root)
+    files = media_checksums(root) if root else {}
     with tarfile.open(path, "w") as tar:
         for name in files:
             tar.add(Path(root) / name, arcname=name, recursive=False)
@@ -265,6 +269,11 @@ def restore(folder, replace=False, log=print):
     folder = Path(folder)
     manifest = verify(folder, log)
     media_root = Path(settings.MEDIA_ROOT)
+    if manifest["media"].get("bucket") or settings.MEDIA_S3_BUCKET:
+        raise BackupError(
+            "Media files in an S3 bucket are restored with the bucket's own tools; restore "
+            "this database with pg_restore (see README, Backups)."
+        )
     occupied = [
         name
         for name, empty in [

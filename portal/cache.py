@@ -16,6 +16,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models import Min
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
@@ -49,10 +50,21 @@ def bump_generation(**kwargs):
     cache.set(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)
 
 
-def seconds_until_notices_change():
-    from news.notices import NoticePage  # models load after this module
+def seconds_until_scheduled_change():
+    """Seconds until pages change by the clock alone: a notice expires, or a revision
+    approved for scheduled publishing goes live; None when nothing is due."""
+    from wagtail.models import Revision  # models load after this module
 
-    return NoticePage.objects.seconds_until_next_expiry()
+    from news.notices import NoticePage
+
+    waits = [NoticePage.objects.seconds_until_next_expiry()]
+    now = timezone.now()
+    go_live = Revision.objects.filter(approved_go_live_at__gt=now).aggregate(
+        soonest=Min("approved_go_live_at")
+    )["soonest"]
+    if go_live is not None:
+        waits.append(int((go_live - now).total_seconds()) + 1)
+    return min((wait for wait in waits if wait), default=None)
 
 
 def seconds_until_midnight():
@@ -63,12 +75,12 @@ def seconds_until_midnight():
 
 def entry_lifetime(generation_id):
     """Seconds an entry may live: the configured maximum, cut short by the next notice
-    expiry and by midnight (the home page, the notice box and 哀悼模式 change then
-    without anything being saved)."""
+    expiry or scheduled go-live and by midnight (the home page, the notice box and
+    哀悼模式 change then without anything being saved)."""
     key = f"portal:pagecache:expiry:{generation_id}"
     deadline = cache.get(key)
     if deadline is None:
-        remaining = seconds_until_notices_change()
+        remaining = seconds_until_scheduled_change()
         deadline = time.time() + remaining if remaining else 0
         cache.set(key, deadline, settings.PAGE_CACHE_SECONDS)
     longest = min(settings.PAGE_CACHE_SECONDS, int(seconds_until_midnight()) + 1)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "portal.search",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -213,6 +214,43 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Where `manage.py backup` (make backup) writes its folders (portal/backup.py).
 BACKUP_DIR = env("BACKUP_DIR", str(BASE_DIR / "backups"))
+# Uploads (images, documents, 投稿 attachments) must be shared by every app host: a shared
+# MEDIA_ROOT (NFS…), or an S3-compatible bucket (MinIO, 阿里云 OSS, 腾讯云 COS, AWS) through
+# django-storages. The bucket serves images to readers, so its policy must make `images/`
+# and `original_images/` public and everything else (documents/) private:
+# documents still go out through Django's /documents/ view, which checks their privacy.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
+MEDIA_ORIGIN = None  # where readers' browsers fetch images from, for the CSP; None: this site
+if MEDIA_S3_BUCKET:
+    _custom_domain = env("MEDIA_S3_CUSTOM_DOMAIN")  # e.g. media.example.org.cn (a CDN)
+    _endpoint = env("MEDIA_S3_ENDPOINT_URL")  # e.g. https://oss-cn-beijing.aliyuncs.com
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": _endpoint,
+            "region_name": env("MEDIA_S3_REGION"),
+            "access_key": env("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env("MEDIA_S3_SECRET_ACCESS_KEY"),
+            "custom_domain": _custom_domain,
+            # `virtual` (bucket.endpoint-host) for 阿里云 OSS and 腾讯云 COS; path style otherwise.
+            "addressing_style": env("MEDIA_S3_ADDRESSING_STYLE"),
+            "location": env("MEDIA_S3_PREFIX", ""),
+            # Plain, lasting URLs: pages are cached, so signed expiring links would break.
+            "querystring_auth": False,
+            "default_acl": None,  # the bucket policy decides what is public
+            "file_overwrite": False,
+        },
+    }
+    if _custom_domain:
+        MEDIA_ORIGIN = f"https://{_custom_domain}"
+    elif _endpoint and env("MEDIA_S3_ADDRESSING_STYLE") == "virtual":
+        _scheme, _, _host = _endpoint.rstrip("/").partition("://")
+        MEDIA_ORIGIN = f"{_scheme}://{MEDIA_S3_BUCKET}.{_host}"
+    elif _endpoint:
+        MEDIA_ORIGIN = _endpoint.rstrip("/")
+    else:
+        MEDIA_ORIGIN = "https://*.amazonaws.com"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -244,7 +282,7 @@ if SEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+        "default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "simple"}
     }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
 
@@ -260,6 +298,33 @@ LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")
 WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
 WECHAT_API_BASE = env("WECHAT_API_BASE", "https://api.weixin.qq.com")
 WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
+
+# A CDN or caching proxy in front is told to forget a page, its listings and their feeds
+# when it is published or unpublished (wagtail.contrib.frontend_cache, portal/cdn.py); off
+# unless configured. FRONTEND_CACHE_URL: the PURGE address of each caching proxy (Varnish,
+# nginx with a purge module), comma-separated; the page's host goes in the Host header.
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URL"))
+}
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        # An API token with the Cache Purge permission, or the account's e-mail and key.
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "EMAIL": env("CLOUDFLARE_EMAIL"),
+        "API_KEY": env("CLOUDFLARE_API_KEY"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials come from boto3's usual places (AWS_ACCESS_KEY_ID…, an instance role).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 # Full-page cache for anonymous readers (portal/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
@@ -346,7 +411,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *CSP_ANALYTICS_ORIGINS],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *CSP_ANALYTICS_ORIGINS],
+        "img-src": ["'self'", "data:", *filter(None, [MEDIA_ORIGIN]), *CSP_ANALYTICS_ORIGINS],
         "connect-src": ["'self'", *CSP_ANALYTICS_ORIGINS],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -364,7 +429,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *filter(None, [MEDIA_ORIGIN])],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],
         "worker-src": ["'self'", "blob:"],

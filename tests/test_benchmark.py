@@ -71,10 +71,9 @@ def test_it_measures_real_pages_and_counts_their_queries(home, client):
     assert pages["column, last page"] == f"{biggest.url}?page={last}"
     assert pages["article"] == biggest.articles().first().url
     for name, path in pages.items():
-        if name != "search":  # the search page arrives with its own issue
-            status, count, sql_ms = queries.cost(client, path, HEADERS | BYPASS)
-            assert (status, name) == (200, name)
-            assert count > 0 and sql_ms > 0
+        status, count, sql_ms = queries.cost(client, path, HEADERS | BYPASS)
+        assert (status, name) == (200, name)
+        assert count > 0 and sql_ms > 0
 
 
 def listening(port):
@@ -90,3 +89,28 @@ def test_the_floor_is_served_by_gunicorn_and_stopped_afterwards(tmp_path):
         assert get(port, "/", {}) == (200, b"floor")
         assert get(port, "/anything-else", {})[0] == 404
     assert not listening(port)
+
+
+@pytest.mark.django_db
+def test_the_search_benchmark_times_every_query_shape_and_reports_the_median(home, capsys):
+    import json
+    from argparse import Namespace
+
+    from bench import search
+
+    news_index = factories.NewsIndexPageFactory(parent=home)
+    factories.NewsCategoryPageFactory(parent=news_index, title="协会动态")
+    factories.ZoneIndexPageFactory(parent=home)
+    call_command("make_fake_content", "--articles", 30, "--zones", 3, verbosity=0)
+
+    search.measure(repeat=3)
+    result = json.loads(capsys.readouterr().out)
+    assert [row["params"] for row in result["rows"]] == search.QUERIES
+    assert all(len(row["total"]) == len(row["sql"]) == 3 for row in result["rows"])
+    found = {json.dumps(row["params"], ensure_ascii=False): row["found"] for row in result["rows"]}
+    assert found['{"q": "开发区"}'] > 0 and found['{"q": "量子纠缠 xyz"}'] == 0
+    assert result["sizes"]["articles"] == 30
+
+    table = search.report(Namespace(repeat=3), result)
+    assert "median of all 39 requests" in table
+    assert "| `q=开发区` |" in table

@@ -305,3 +305,24 @@ def test_the_demo_loads_the_sample_through_the_importer(db):
     assert ZonePage.objects.count() == 10
     output, error = run_import(SAMPLE)
     assert summary(output) == "共 10 行：新建 0，更新 0，未变 10，跳过 0，失败 0"
+
+
+def test_a_short_name_column_fills_the_zone_short_name(zone_index, tmp_path):
+    catalogue = tmp_path / "with-short-names.csv"
+    catalogue.write_text(
+        "开发区名称,简称,省份,级别,类型\n"
+        "重庆双桥经济开发区,双桥经开区,重庆市,省级,经济开发区\n"
+        "苏州工业园区,,江苏省,国家级,经济技术开发区\n",
+        encoding="utf-8",
+    )
+    output, error = run_import(catalogue)
+    assert error is None, output
+    assert ZonePage.objects.get(title="重庆双桥经济开发区").short_name == "双桥经开区"
+    assert ZonePage.objects.get(title="苏州工业园区").short_name == ""
+
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace("双桥经开区", "双桥开发区"), encoding="utf-8"
+    )
+    output, error = run_import(catalogue)
+    assert summary(output) == "共 2 行：新建 0，更新 1，未变 1，跳过 0，失败 0"
+    assert ZonePage.objects.get(title="重庆双桥经济开发区").short_name == "双桥开发区"

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -134,3 +135,45 @@ def test_entries_end_at_midnight_so_date_modes_switch_on_time(home, monkeypatch)
     monkeypatch.setattr(timezone, "localtime", lambda *args: late)
     generation_id, _ = page_cache.current_generation()
     assert page_cache.entry_lifetime(generation_id) <= 31
+
+
+def schedule(article, title, go_live_at):
+    """What 发布 does in the admin with a 定时发布 time set: approve a revision for later."""
+    article.title = title
+    article.go_live_at = go_live_at
+    return article.save_revision(approved_go_live_at=go_live_at)
+
+
+@pytest.mark.django_db
+def test_entries_expire_by_the_next_scheduled_go_live(article):
+    schedule(article, "定时发布的标题", timezone.now() + datetime.timedelta(seconds=120))
+    generation_id, _ = page_cache.current_generation()
+    assert 0 < page_cache.entry_lifetime(generation_id) <= 121
+
+
+@pytest.mark.django_db
+def test_publish_scheduled_refreshes_cached_pages(client, article, column):
+    expiring = factories.NewsPageFactory(parent=column, title="到期下线的文章")
+    expiring.expire_at = timezone.now() + datetime.timedelta(minutes=5)
+    expiring.save_revision().publish()
+    revision = schedule(article, "定时发布的标题", timezone.now() + datetime.timedelta(minutes=5))
+    get(client, column.url)
+    cached = get(client, column.url)
+    assert cached["X-Page-Cache"] == "hit"
+    assert "到期下线的文章" in cached.content.decode()
+    assert "定时发布的标题" not in cached.content.decode()
+
+    # Five minutes later, without a signal: the cron job's publish_scheduled is due.
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    revision.content["go_live_at"] = past.isoformat()
+    type(revision).objects.filter(pk=revision.pk).update(
+        approved_go_live_at=past, content=revision.content
+    )
+    type(expiring).objects.filter(pk=expiring.pk).update(expire_at=past)
+    assert get(client, column.url)["X-Page-Cache"] == "hit"
+    call_command("publish_scheduled")
+
+    response = get(client, column.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "定时发布的标题" in response.content.decode()
+    assert "到期下线的文章" not in response.content.decode()

@@ -265,3 +265,61 @@ def test_update_index_rebuilds_the_index_with_the_dictionary(client, column):
     rebuilt = search(client, q="高新港")
     assert titles(rebuilt) == [page.title]
     assert "部分关键词" not in rebuilt.select_one(".search-summary").get_text()
+
+
+def test_with_very_many_matches_the_newest_are_ranked_and_the_total_is_told(
+    client, column, monkeypatch
+):
+    monkeypatch.setattr("portal.search.query.RANKED_AT_MOST", 3)
+    for day in range(1, 6):  # the oldest has the word in its title and ranks highest
+        title = "园区招商工作会议" if day == 1 else f"第{day}期工作简报"
+        article(column, title, "会议部署园区招商引资工作。", when=(2020, 3, day))
+
+    page = search(client, q="招商")
+    summary = page.select_one(".search-summary").get_text()
+    assert "找到 5 条" in summary and "按相关度列出最新的 3 条" in summary
+    assert sorted(titles(page)) == sorted(f"第{day}期工作简报" for day in (3, 4, 5))
+
+    by_date = search(client, q="招商", sort="date")
+    assert titles(by_date)[-1] == "园区招商工作会议"  # every match, newest first
+    assert "最新的" not in by_date.select_one(".search-summary").get_text()
+
+
+def test_postgresql_matches_through_an_index_on_what_wagtail_compares(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the expression index is PostgreSQL's; SQLite uses FTS5")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry'"
+        )
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert any("gin" in d and "(title || body)" in d for d in definitions), definitions
+
+
+def test_postgresql_never_sends_the_text_vectors_back(client, column):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 search selects no vectors")
+    article(column, "园区招商工作会议", "会议部署园区招商引资工作。")
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(search(client, q="招商")) == ["园区招商工作会议"]
+    searches = [q["sql"] for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+    assert searches and not [sql for sql in searches if 'AS "_vector_"' in sql]
+
+
+def test_a_word_added_by_another_worker_is_used_here_within_the_check_interval(db, monkeypatch):
+    from django.core.cache import cache
+
+    from portal.search import segment
+
+    segment.dictionary_changed()
+    assert "高新港" not in segment.words("西安高新港区")
+    # Another worker saves the term: the row and the cache's version change, not this
+    # process's state.
+    SearchTerm.objects.bulk_create([SearchTerm(word="高新港")])  # no signals, as elsewhere
+    cache.incr(segment.VERSION_KEY)
+    assert "高新港" not in segment.words("西安高新港区")  # checked less than a second ago
+
+    a_second_ago = segment._version_checked_at - segment.VERSION_CHECK_SECONDS
+    monkeypatch.setattr(segment, "_version_checked_at", a_second_ago)
+    assert "高新港" in segment.words("西安高新港区")
+    assert "高新港" in segment.segmented("西安高新港区").split()

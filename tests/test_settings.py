@@ -22,12 +22,13 @@ PROBE = (
 )
 
 
-def load_settings(**env):
+def load_settings(probe=PROBE, **env):
+    """The settings a fresh process reads from `env`, as `probe` prints them in JSON."""
     ignored = {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ENV"}
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update(DJANGO_SETTINGS_MODULE="portal.settings", **env)
     result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {PROBE}"],
+        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
         cwd=ROOT,
         env=clean,
         capture_output=True,

@@ -1,11 +1,12 @@
 """`make soak`, short: a few seconds of mixed traffic under gunicorn while an editor
 publishes through the admin. Memory flatness needs minutes and is left to `make soak`."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 
-from bench.servers import production_env
-from bench.soak import parse_args, soak
+from bench.soak import parse_args, soak, soak_env
 from news.models import NewsCategoryPage
 from news.roles import setup_roles
 
@@ -22,10 +23,9 @@ def test_a_short_soak_keeps_its_invariants(every_page_type, tmp_path, settings):
     else:
         host = f"{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}"
         data = {"DATABASE_URL": f"postgres://{host}/{db['NAME']}"}
+    data |= {"MEDIA_ROOT": settings.MEDIA_ROOT}
     # DEBUG off, but no collected static files: that takes longer than the soak itself.
-    env = production_env(
-        data | {"MEDIA_ROOT": settings.MEDIA_ROOT, "DJANGO_ENV": "development"}, tmp_path
-    )
+    env = soak_env(SimpleNamespace(env=lambda: data), tmp_path) | {"DJANGO_ENV": "development"}
     env.pop("DJANGO_SETTINGS_MODULE")  # the portal's settings, not the tests'
     args = parse_args(["--seconds=8", "--publish-every=3", "--post-every=2", "--clients=3"])
 

@@ -38,6 +38,14 @@ def test_only_a_post_for_a_live_page_counts(client, article, column):
 
 
 @pytest.mark.django_db
+def test_a_reader_counts_a_view_but_an_editors_preview_does_not(client, article):
+    assert "js/hits.js" in client.get(article.url).text
+    preview = article.make_preview_request()
+    assert preview.status_code == 200 and article.title in preview.text
+    assert "js/hits.js" not in preview.text
+
+
+@pytest.mark.django_db
 def test_the_hit_needs_no_csrf_token_and_is_never_cached(article):
     response = hit(Client(enforce_csrf_checks=True), article)
     assert response.status_code == 200

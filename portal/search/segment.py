@@ -10,6 +10,8 @@ reloads it lazily on its next segmentation after a change.
 """
 
 import functools
+import re
+import time
 import unicodedata
 
 import rjieba
@@ -17,10 +19,17 @@ from django.core.cache import cache
 
 VERSION_KEY = "search:dictionary-version"
 DEFAULT_FREQUENCY = 100_000  # high enough that a user word is kept whole
+# How often a worker asks the shared cache whether the dictionary changed: indexing
+# segments thousands of fields a second, and a file-cache read each time cost a third
+# of the indexing time.
+VERSION_CHECK_SECONDS = 1.0
+WORD = re.compile(r"[^\W_]")  # a letter or digit of any script
 
 _tokenizer = None
 _loaded_version = None
+_version_checked_at = float("-inf")
 _loaded_words = {}
+_dictionary_generation = 0  # changes whenever the tokenizer's words do
 
 
 def normalise(text):
@@ -28,20 +37,23 @@ def normalise(text):
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def is_word(token):
-    return any(ch.isalnum() for ch in token)
+def cut(tokenizer, text):
+    """The search-mode tokens of normalised `text` that hold a letter or digit."""
+    return [
+        token if token.isalnum() else token.strip()  # the common case first: it is fast
+        for token in tokenizer.cut_for_search(text)
+        if token.isalnum() or WORD.search(token)
+    ]
 
 
 def words(text):
     """The distinct search-mode words of `text`, in order."""
-    tokens = _current_tokenizer().cut_for_search(normalise(text))
-    return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
+    return list(dict.fromkeys(cut(_current_tokenizer(), normalise(text))))
 
 
 def base_words(text):
     """The words of `text` by the default dictionary alone: every index entry has them."""
-    tokens = _base_tokenizer().cut_for_search(normalise(text))
-    return list(dict.fromkeys(t.strip() for t in tokens if is_word(t)))
+    return list(dict.fromkeys(cut(_base_tokenizer(), normalise(text))))
 
 
 def segmented(text):
@@ -51,15 +63,23 @@ def segmented(text):
     no longer yield 经开区), so the default cut is indexed too, plus whatever the
     user dictionary adds.
     """
-    text = normalise(text)
-    tokens = [t.strip() for t in _base_tokenizer().cut_for_search(text) if is_word(t)]
+    _current_tokenizer()  # reloads the dictionary if it changed
+    return _segmented(normalise(text), _dictionary_generation)
+
+
+@functools.lru_cache(maxsize=256)
+def _segmented(text, generation):
+    # Wagtail's PostgreSQL indexer reads each field four times (title, body, their raw
+    # text, autocomplete); the dictionary generation keys out stale cuts.
+    tokens = cut(_base_tokenizer(), text)
     known = set(tokens)
-    extra = [t.strip() for t in _current_tokenizer().cut_for_search(text) if is_word(t)]
-    return " ".join(tokens + [t for t in extra if t not in known])
+    return " ".join(tokens + [t for t in cut(_tokenizer, text) if t not in known])
 
 
 def dictionary_changed():
-    """Tell every worker process to reload the user dictionary."""
+    """Tell every worker process to reload the user dictionary (this one at once)."""
+    global _version_checked_at
+    _version_checked_at = float("-inf")
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -77,7 +97,11 @@ def _current_tokenizer():
     New words are added in place (cheap: importing zones adds many); a removed
     word needs a fresh tokenizer, since the default dictionary may also have it.
     """
-    global _tokenizer, _loaded_version, _loaded_words
+    global _tokenizer, _loaded_version, _loaded_words, _dictionary_generation, _version_checked_at
+    now = time.monotonic()
+    if _tokenizer is not None and now - _version_checked_at < VERSION_CHECK_SECONDS:
+        return _tokenizer
+    _version_checked_at = now
     version = cache.get(VERSION_KEY, 0)
     if _tokenizer is not None and version == _loaded_version:
         return _tokenizer
@@ -88,6 +112,7 @@ def _current_tokenizer():
         if _loaded_words.get(word) != frequency:
             _tokenizer.add_word(word, frequency, None)
     _loaded_words, _loaded_version = wanted, version
+    _dictionary_generation += 1
     return _tokenizer
 
 

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
 from portal.search.highlight import highlight, pattern, snippet
-from portal.search.query import SearchForm, run_search
+from portal.search.query import SearchForm, run_search, text_index_preferred
 
 PER_PAGE = 20
 POPULAR_DAYS = 90
@@ -24,10 +24,10 @@ def search(request):
     form = SearchForm(request.GET, site)
     form.is_valid()
     query = form.query
-    results, query_words, operator = run_search(form, site)
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-    regex = pattern(query_words)
-    hits = annotated(page.object_list, regex)
+    with text_index_preferred():
+        found = run_search(form, site)
+        page = Paginator(found.results, PER_PAGE).get_page(request.GET.get("page"))
+        hits = annotated(page.object_list, pattern(found.words))
     if hits and page.number == 1:
         Query.get(query).add_hit()
     return TemplateResponse(
@@ -37,8 +37,8 @@ def search(request):
             "form": form,
             "query": query,
             "results": page,
+            "found": found,
             "hits": hits,
-            "any_word": operator == "or",
             "promotions": promotions(query),
             "popular": popular_queries() if query and not hits else [],
         },

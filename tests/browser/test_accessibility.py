@@ -76,8 +76,11 @@ def test_no_serious_problems_in_elder_mode(live_server, page, demo_urls):
     check_every_page(page, live_server, demo_urls, PHONE, elder=True)
 
 
-def test_text_fits_a_phone_at_200_percent_zoom(live_server, page, demo_urls):
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder-mode"])
+def test_text_fits_a_phone_at_200_percent_zoom(live_server, page, demo_urls, elder):
     page.set_viewport_size(ZOOMED_PHONE)
+    if elder:
+        choose_elder_mode(page, live_server)
     too_wide = {}
     for name, url in demo_urls.items():
         page.goto(live_server.url + url)

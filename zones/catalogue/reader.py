@@ -18,6 +18,7 @@ from zones.catalogue.values import is_kind_text, level_from_text, split_province
 COLUMN_LABELS = {
     "code": {"代码", "开发区代码", "目录代码", "编码"},
     "name": {"开发区名称", "名称"},
+    "short_name": {"简称", "开发区简称"},
     "province": {"省份", "省区市", "省（区、市）", "所在省份", "所在地区", "地区"},
     "level": {"级别", "开发区级别"},
     "kind": {"类型", "开发区类型"},

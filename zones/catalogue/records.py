@@ -23,6 +23,7 @@ class RowError(ValueError):
 class ZoneRecord:
     code: str
     name: str
+    short_name: str
     province: str
     level: str
     kind: str
@@ -36,6 +37,7 @@ class ZoneRecord:
         so an import never erases what an editor filled in."""
         values = {
             "title": self.name,
+            "short_name": self.short_name,
             "code": self.code,
             "province": self.province,
             "level": self.level,
@@ -67,7 +69,11 @@ def to_record(row):
 
     level, kind = read_level_and_kind(row, name, reasons)
 
-    values = {"code": squeeze(row.value("code")).upper(), "industries": row.value("industries")}
+    values = {
+        "code": squeeze(row.value("code")).upper(),
+        "short_name": squeeze(row.value("short_name")),
+        "industries": row.value("industries"),
+    }
     approved_on, precision = None, ""
     try:
         approved_on, precision = parse_approval(row.value("approved"))
@@ -88,6 +94,7 @@ def to_record(row):
     return ZoneRecord(
         code=values["code"],
         name=name,
+        short_name=values["short_name"],
         province=str(province),
         level=str(level),
         kind=str(kind),

@@ -1,0 +1,152 @@
+"""`make bench-search`: how long 站内搜索 takes a reader, at a stated number of articles.
+
+    python -m bench.search [--articles N] [--repeat R] [--rebuild]
+
+Restores (or builds once and saves) the benchmark data as `make bench` does (bench/data.py;
+BENCH_DATABASE_URL picks PostgreSQL), then, in the portal's production settings, asks each
+query of QUERIES through Django's test client R times after one warm-up: the whole
+response (segmentation, the full-text query, the count, highlighting, the template), one
+request at a time. Prints a table per query (median and p95 of the response, the SQL
+part, queries per request, results found) and the median over every request, and writes
+it to bench/results/search-<timestamp>.md.
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from urllib.parse import unquote, urlencode
+
+from bench.data import ROOT, Dataset
+
+RESULTS = ROOT / "bench" / "results"
+
+# The shapes readers type: a rare word, words in every other article, several words, a
+# mix with digits, full-width digits, a zone short name, nothing found, and the filters.
+QUERIES = [
+    {"q": "口罩"},
+    {"q": "双桥"},
+    {"q": "营商环境"},
+    {"q": "开发区"},
+    {"q": "高质量发展"},
+    {"q": "疫情防控 复工复产"},
+    {"q": "数字化转型 招商"},
+    {"q": "高新区 2020"},
+    {"q": "２０２０ 保税区"},
+    {"q": "量子纠缠 xyz"},
+    {"q": "开发区", "sort": "date"},
+    {"q": "营商环境", "type": "news", "page": "3"},
+    {"q": "开发区", "start": "2020-01-01", "end": "2020-12-31"},
+]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--zones", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=20, help="timed requests per query")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the saved data")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def measure(repeat):
+    """Runs inside the portal's settings; prints JSON with the timings of every query."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from bench.headers import HEADERS
+    from bench.queries import QueryTimer
+    from news.models import NewsPage
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    rows = []
+    for params in QUERIES:
+        path = "/search/?" + urlencode(params)
+        response = client.get(path, headers=HEADERS)  # warm-up: dictionary, templates
+        if response.status_code != 200:
+            sys.exit(f"{path} answered {response.status_code}")
+        total, sql, counts = [], [], []
+        for _ in range(repeat):
+            timer = QueryTimer()
+            started = time.perf_counter()
+            with connection.execute_wrapper(timer):
+                response = client.get(path, headers=HEADERS)
+            total.append(1000 * (time.perf_counter() - started))
+            sql.append(1000 * timer.seconds)
+            counts.append(timer.count)
+        summary = re.search(r"找到 (\d+) 条", response.text)  # what the reader is told
+        found = int(summary[1]) if summary else 0
+        rows.append({"params": params, "found": found, "total": total, "sql": sql})
+        rows[-1]["queries"] = counts
+    sizes = {"articles": NewsPage.objects.live().count(), "database": connection.display_name}
+    print(json.dumps({"sizes": sizes, "rows": rows}, ensure_ascii=False))
+
+
+def p95(values):
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def report(args, result):
+    rows, sizes = result["rows"], result["sizes"]
+    every = [ms for row in rows for ms in row["total"]]
+    lines = [
+        f"# Search benchmark {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"- data: {sizes['database']}, {sizes['articles']:,} live articles (demo + fake)",
+        f"- {args.repeat} timed requests per query after one warm-up, one at a time, through "
+        "Django's test client in production settings (the page cache never stores search)",
+        f"- machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
+        f"- **median of all {len(every)} requests: {statistics.median(every):.1f} ms**, "
+        f"p95 {p95(every):.1f} ms",
+        "",
+        "| query | found | median ms | p95 ms | SQL median ms | SQL queries |",
+        "|---|--:|--:|--:|--:|--:|",
+    ]
+    for row in rows:
+        query = unquote(urlencode(row["params"]))
+        lines.append(
+            f"| `{query}` | {row['found']:,} | {statistics.median(row['total']):.1f} "
+            f"| {p95(row['total']):.1f} | {statistics.median(row['sql']):.1f} "
+            f"| {max(row['queries'])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    args = parse_args()
+    if args.measure:
+        return measure(args.repeat)
+    from bench.run import production_env
+
+    dataset = Dataset(os.environ.get("BENCH_DATABASE_URL"), args.articles, args.zones, args.seed)
+    RESULTS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
+        env = production_env(dataset, cache_dir)
+
+        def manage(*command):
+            subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
+
+        dataset.prepare(manage, rebuild=args.rebuild)
+        command = [sys.executable, "-m", "bench.search", "--measure", f"--repeat={args.repeat}"]
+        output = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE)
+    table = report(args, json.loads(output.stdout))
+    print(f"\n{table}")
+    out = RESULTS / f"search-{datetime.now():%Y%m%d-%H%M%S}.md"
+    out.write_text(table)
+    print(f"Written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Two app hosts sharing PostgreSQL and Redis: an editor publishes through one, and readers
+of the other see the change within a second, though both had the page cached.
+
+Each host is a real gunicorn in production settings (bench/servers.py, bench/run.py),
+behind a pretend HTTPS proxy (`X-Forwarded-Proto: https` from a trusted address). The
+rows are committed (a transactional test), so the servers see them.
+"""
+
+import http.client
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.db import connection
+
+from bench.headers import HEADERS
+from bench.run import production_env
+from bench.servers import HOST, gunicorn
+from tests import factories
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"),
+        reason="several app hosts need a shared database and cache: "
+        "set DATABASE_URL to PostgreSQL and REDIS_URL (CI's second pass does)",
+    ),
+]
+
+
+class ServerData:
+    """The test run's database and a media folder, given to the servers as the benchmark
+    gives its own data (bench/data.py)."""
+
+    def __init__(self, media):
+        db = connection.settings_dict
+        self.url = (
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or 'localhost'}"
+            f":{db['PORT'] or 5432}/{db['NAME']}"
+        )
+        self.media = media
+
+    def env(self):
+        return {"DATABASE_URL": self.url, "MEDIA_ROOT": str(self.media)}
+
+
+def host_env(tmp_path):
+    """Production settings for both hosts: the test database, the shared Redis (a key
+    prefix of their own), static files collected once for the admin's pages."""
+    env = production_env(ServerData(tmp_path / "media"), tmp_path / "cache")
+    for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        env.pop(name, None)  # the test run's own settings, never a server's
+    env.update(
+        REDIS_URL=os.environ["REDIS_URL"],
+        STATIC_ROOT=str(tmp_path / "static"),
+        PAGE_CACHE_BYPASS="",
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    return env
+
+
+class Browser:
+    """An editor's or reader's HTTP client for one host: keeps cookies (Secure ones too,
+    since the proxy in front speaks HTTPS) and sends what the proxy would."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, body=None):
+        headers = {**HEADERS, "Origin": f"https://{HOST}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for value in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+            return response.status, dict(response.getheaders()), response.read().decode()
+        finally:
+            connection.close()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def submit(self, path, **fields):
+        """GET a form, then POST it back with its CSRF token and `fields`."""
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.get(path)[2])
+        data = {"csrfmiddlewaretoken": token.group(1), **fields}
+        return self.request("POST", path, urlencode(data))
+
+
+@pytest.fixture
+def article(column):
+    return factories.NewsPageFactory(parent=column, title="开发区招商引资会议召开")
+
+
+@pytest.fixture
+def editor(editor):
+    # The servers check passwords with production's hashers, not the tests' fast one.
+    editor.password = PBKDF2PasswordHasher().encode("editor-password-1", secrets.token_hex(8))
+    editor.save()
+    return editor
+
+
+def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
+    tmp_path, article, column, editor
+):
+    env = host_env(tmp_path)
+    with ExitStack() as hosts:
+        ports = [
+            hosts.enter_context(
+                gunicorn(
+                    "portal.wsgi:application", env=env, workers=1, log=tmp_path / name, cwd=ROOT
+                )
+            )
+            for name in ("host-a.log", "host-b.log")
+        ]
+        editing_host, reading_host = (Browser(port) for port in ports)
+        reader = Browser(reading_host.port)
+        for host in (editing_host, reading_host):
+            host.get(column.url)
+            status, headers, body = host.get(column.url)
+            # Both hosts serve the column page from the shared page cache.
+            assert (status, headers.get("X-Page-Cache")) == (200, "hit")
+            assert "开发区招商引资会议召开" in body
+
+        article.title = "开发区招商引资推介会签约项目32个"
+        article.save_revision()  # a draft: readers still see the old title
+        assert "推介会签约" not in reader.get(column.url)[2]
+
+        status, _, _ = editing_host.submit(
+            "/admin/login/", username=editor.username, password="editor-password-1"
+        )
+        assert status == 302, "the editor could not log in"
+        status, _, _ = editing_host.submit(f"/admin/bulk/wagtailcore/page/publish/?id={article.pk}")
+        assert status == 302, "publishing through the admin failed"
+        published = time.monotonic()
+
+        while "推介会签约" not in unescape(reader.get(column.url)[2]):
+            assert time.monotonic() - published < 1, "the other host still serves the old page"
+            time.sleep(0.05)
