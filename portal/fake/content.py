@@ -141,6 +141,7 @@ class FakeContent:
                 column = self.rng.choices(columns, weights)[0]
                 data = writer.article(column.title, moment)
                 page = self.article_page(data, slugs[column.pk], covers)
+                page.column_id = column.pk
                 written.append((page, data))
                 by_column.setdefault(column, []).append(page)
             for column, pages in by_column.items():
