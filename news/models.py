@@ -22,7 +22,6 @@ from portal.models import DatedPage, PortalPage
 from portal.pagination import paginate
 from portal.sites import site_name
 
-
 # Related articles are ranked among this many of the newest articles of each tag.
 RELATED_CANDIDATES = 100
 
