@@ -221,7 +221,7 @@ def test_query_count_stays_flat_from_10_to_2600_zones(client, zone_index, query)
     assert ZonePage.objects.live().count() == 2600
     many = queries(client, "/zones/", query)
     assert many == few
-    assert few <= 16  # routing, menu and breadcrumb, count + page + one query per facet
+    assert few <= 12  # routing, breadcrumb, count + page + one query per facet
 
 
 def test_bulk_zones_are_real_pages(client, zone_index):
