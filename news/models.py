@@ -1,4 +1,7 @@
-from django.db import models
+import operator
+from functools import reduce
+
+from django.db import connection, models
 from django.db.models import Count, Q
 from django.dispatch import receiver
 from django.http import Http404
@@ -28,7 +31,28 @@ RELATED_CANDIDATES = 100
 
 def for_cards(articles):
     """Articles as listed on cards: cover image and its renditions fetched up front."""
-    return articles.select_related("cover_image").prefetch_related("cover_image__renditions")
+    return (
+        articles.defer("body")  # cards never show it, and it is most of the row
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+    )
+
+
+# The order of the (column, publish_time) index: ties by id, this table's own
+# (`-pk` would sort by wagtailcore_page.id, which the index does not hold).
+NEWEST_FIRST = ("-publish_time", "-page_ptr_id")
+
+
+def in_any(querysets):
+    """A filter for the rows whose pk one of the sliced `querysets` (of pks) gives.
+
+    One UNION ALL subquery where sliced parts are allowed in it (PostgreSQL), so the
+    rows are fetched by primary key; SQLite cannot, and gets OR-ed IN subqueries,
+    which PostgreSQL would answer by scanning the whole table."""
+    first, *rest = querysets
+    if rest and connection.features.supports_slicing_ordering_in_compound:
+        return Q(pk__in=first.union(*rest, all=True))
+    return reduce(operator.or_, (Q(pk__in=queryset) for queryset in querysets))
 
 
 def with_latest_articles(columns_and_counts):
@@ -36,11 +60,11 @@ def with_latest_articles(columns_and_counts):
     query (and one for the cover renditions) however many columns there are."""
     if not columns_and_counts:
         return []
-    newest = Q()
-    for column, count in columns_and_counts:
-        newest |= Q(pk__in=column.articles().values("pk")[:count])
+    newest = in_any(
+        [column.articles().values("pk")[:count] for column, count in columns_and_counts]
+    )
     by_column = {}
-    for article in for_cards(NewsPage.objects.filter(newest).order_by("-publish_time", "-pk")):
+    for article in for_cards(NewsPage.objects.filter(newest).order_by(*NEWEST_FIRST)):
         by_column.setdefault(article.column_id, []).append(article)
     for column, _ in columns_and_counts:
         column.latest_articles = by_column.get(column.pk, [])
@@ -116,7 +140,7 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
 
     def articles(self):
         # By the copied column, not the tree path: one index gives them in order.
-        return NewsPage.objects.filter(column=self).live().order_by("-publish_time", "-pk")
+        return NewsPage.objects.filter(column=self).live().order_by(*NEWEST_FIRST)
 
     @path("rss/", name="feed")
     def feed(self, request):
@@ -138,6 +162,10 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+    class Meta:
+        # The last articles given a tag, from the index alone (related articles).
+        indexes = [models.Index(fields=["tag", "-content_object"], name="news_tag_newest_articles")]
 
 
 class NewsPage(DatedPage):
@@ -219,20 +247,27 @@ class NewsPage(DatedPage):
         columns = NewsCategoryPage.objects.filter(path=parent_path)
         return columns.values_list("pk", flat=True).first()
 
+    def column_articles(self):
+        """The other live articles of this article's column, newest first."""
+        return (
+            NewsPage.objects.filter(column=self.column_id)
+            .live()
+            .exclude(pk=self.pk)
+            .order_by(*NEWEST_FIRST)
+        )
+
     def column_neighbours(self):
         """(上一篇, 下一篇): the next older and the next newer article of the same column,
         both in one query."""
-        siblings = NewsPage.objects.filter(column=self.column_id).live().exclude(pk=self.pk)
+        siblings = self.column_articles()
         moment = self.publish_time
-        older = siblings.filter(
-            Q(publish_time__lt=moment) | Q(publish_time=moment, pk__lt=self.pk)
-        ).order_by("-publish_time", "-pk")
+        older = siblings.filter(Q(publish_time__lt=moment) | Q(publish_time=moment, pk__lt=self.pk))
         newer = siblings.filter(
             Q(publish_time__gt=moment) | Q(publish_time=moment, pk__gt=self.pk)
-        ).order_by("publish_time", "pk")
+        ).reverse()
         both = NewsPage.objects.filter(
-            Q(pk__in=older.values("pk")[:1]) | Q(pk__in=newer.values("pk")[:1])
-        )
+            in_any([older.values("pk")[:1], newer.values("pk")[:1]])
+        ).defer("body")
         previous = next_one = None
         for article in both:
             if (article.publish_time, article.pk) < (moment, self.pk):
@@ -244,22 +279,22 @@ class NewsPage(DatedPage):
     def related_articles(self, tags):
         """Up to six: most shared tags first, then the newest of the same column.
 
-        One query over a bounded set of candidates: the newest articles of each tag
-        (RELATED_CANDIDATES per tag) and the column's newest, so the cost does not grow
-        with the number of articles. An older article sharing more tags than all of
-        its tag's newest RELATED_CANDIDATES is therefore not found."""
-        others = NewsPage.objects.live().exclude(pk=self.pk)
+        One query over a bounded set of candidates, the column's newest articles and
+        the last RELATED_CANDIDATES articles given each tag, so the cost does not grow
+        with the number of articles; an older article is missed only when a tag has
+        more than that many newer ones."""
         tag_ids = [tag.pk for tag in tags]
-        newest = others.order_by("-publish_time", "-pk").values("pk")
-        candidates = Q(pk__in=newest.filter(column=self.column_id)[: self.related_count])
-        for tag_id in tag_ids:
-            tagged = newest.filter(tagged_items__tag_id=tag_id)
-            candidates |= Q(pk__in=tagged[:RELATED_CANDIDATES])
+        candidates = [self.column_articles().values("pk")[: self.related_count]] + [
+            NewsPageTag.objects.filter(tag_id=tag_id)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+            for tag_id in tag_ids
+        ]
         shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
         related = (
-            NewsPage.objects.filter(candidates)
+            for_cards(NewsPage.objects.live().exclude(pk=self.pk).filter(in_any(candidates)))
             .annotate(shared_tags=shared)
-            .order_by("-shared_tags", "-publish_time", "-pk")
+            .order_by("-shared_tags", *NEWEST_FIRST)
         )
         return list(related[: self.related_count])
 

@@ -95,7 +95,6 @@ def test_tags_link_to_a_paginated_tag_listing(client, column, news_index):
     assert client.get("/news/tags/no-such-tag/").status_code == 404
 
 
-
 @pytest.mark.django_db
 def test_a_moved_article_is_listed_and_linked_in_its_new_column(client, news_index, column, three):
     oldest, middle, newest = three

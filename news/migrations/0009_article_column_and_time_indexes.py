@@ -33,7 +33,6 @@ class Migration(migrations.Migration):
             name='column',
             field=models.ForeignKey(db_index=False, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.newscategorypage'),
         ),
-        migrations.RunSQL(FILL_COLUMN, migrations.RunSQL.noop),
         migrations.AddIndex(
             model_name='newspage',
             index=models.Index(fields=['column', '-publish_time', '-page_ptr'], name='news_article_column_time'),
@@ -42,4 +41,11 @@ class Migration(migrations.Migration):
             model_name='newspage',
             index=models.Index(fields=['-publish_time', '-page_ptr'], name='news_article_time'),
         ),
+        migrations.AddIndex(
+            model_name='newspagetag',
+            index=models.Index(fields=['tag', '-content_object'], name='news_tag_newest_articles'),
+        ),
+        # After the indexes: filling first would leave PostgreSQL unable to use them until
+        # every transaction older than this one ends (indcheckxmin, broken HOT chains).
+        migrations.RunSQL(FILL_COLUMN, migrations.RunSQL.noop),
     ]
