@@ -116,7 +116,10 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
                 "page": self,
                 "tag": tag,
                 "articles": paginate(
-                    request, for_cards(articles.order_by("-publish_time", "-pk")), 20
+                    request,
+                    for_cards(articles.order_by(*NEWEST_FIRST)),
+                    20,
+                    count_key=f"tag:{self.pk}:{tag.pk}",
                 ),
             },
         )

@@ -26,14 +26,18 @@ def site_for_request(request):
 
 
 class CachedSiteMiddleware:
-    """Sets the request's site where Wagtail looks for it first (`_wagtail_site`)."""
+    """For requests Wagtail serves as pages, puts the site where Wagtail looks first
+    (`request._wagtail_site`). Other views (robots.txt…) never need the database for it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.url_name == "wagtail_serve":
+            request._wagtail_site = site_for_request(request)
 
 
 def site_name(request):
