@@ -25,7 +25,7 @@ from portal.models import DatedPage, PortalPage
 from portal.pagination import paginate
 from portal.sites import site_name
 
-# Related articles are ranked among this many of the newest articles of each tag.
+# Related articles are ranked among the articles last given each tag, this many a tag.
 RELATED_CANDIDATES = 100
 
 
@@ -196,7 +196,8 @@ class NewsPage(DatedPage):
     )
     # The parent column, copied from the tree so listings, neighbours and home blocks
     # walk one index (column, publish_time) instead of every child path of the column.
-    # Set on save from the page's path; moves update it (news/wagtail_hooks.py).
+    # Set on save from the page's path, kept from the live row when a revision is
+    # loaded, and updated on moves (keep_column_after_move below).
     column = models.ForeignKey(
         "news.NewsCategoryPage",
         null=True,
@@ -241,6 +242,12 @@ class NewsPage(DatedPage):
         if self.path and (update_fields is None or "column" in update_fields):
             self.column_id = self.parent_column_id()
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision (previews, publishing) belongs where the page is now.
+        page = super().with_content_json(content)
+        page.column_id = self.column_id
+        return page
 
     def parent_column_id(self):
         parent_path = self.path[: -self.steplen]
