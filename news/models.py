@@ -1,5 +1,9 @@
-from django.db import models
+import operator
+from functools import reduce
+
+from django.db import connection, models
 from django.db.models import Count, Q
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import render
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -9,6 +13,7 @@ from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail.signals import post_page_move
 
 from news.feeds import ArticleFeed
 from news.hits import PageViewCount  # noqa: F401  (registers the model)
@@ -20,10 +25,50 @@ from portal.models import DatedPage, PortalPage
 from portal.pagination import paginate
 from portal.sites import site_name
 
+# Related articles are ranked among the articles last given each tag, this many a tag.
+RELATED_CANDIDATES = 100
+
 
 def for_cards(articles):
     """Articles as listed on cards: cover image and its renditions fetched up front."""
-    return articles.select_related("cover_image").prefetch_related("cover_image__renditions")
+    return (
+        articles.defer("body")  # cards never show it, and it is most of the row
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+    )
+
+
+# The order of the (column, publish_time) index: ties by id, this table's own
+# (`-pk` would sort by wagtailcore_page.id, which the index does not hold).
+NEWEST_FIRST = ("-publish_time", "-page_ptr_id")
+
+
+def in_any(querysets):
+    """A filter for the rows whose pk one of the sliced `querysets` (of pks) gives.
+
+    One UNION ALL subquery where sliced parts are allowed in it (PostgreSQL), so the
+    rows are fetched by primary key; SQLite cannot, and gets OR-ed IN subqueries,
+    which PostgreSQL would answer by scanning the whole table."""
+    first, *rest = querysets
+    if rest and connection.features.supports_slicing_ordering_in_compound:
+        return Q(pk__in=first.union(*rest, all=True))
+    return reduce(operator.or_, (Q(pk__in=queryset) for queryset in querysets))
+
+
+def with_latest_articles(columns_and_counts):
+    """The columns, each with `latest_articles`: its `count` newest live articles. One
+    query (and one for the cover renditions) however many columns there are."""
+    if not columns_and_counts:
+        return []
+    newest = in_any(
+        [column.articles().values("pk")[:count] for column, count in columns_and_counts]
+    )
+    by_column = {}
+    for article in for_cards(NewsPage.objects.filter(newest).order_by(*NEWEST_FIRST)):
+        by_column.setdefault(article.column_id, []).append(article)
+    for column, _ in columns_and_counts:
+        column.latest_articles = by_column.get(column.pk, [])
+    return [column for column, _ in columns_and_counts]
 
 
 class NewsIndexPage(RoutablePageMixin, PortalPage):
@@ -44,9 +89,7 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         columns = list(NewsCategoryPage.objects.child_of(self).live().order_by("path"))
-        for column in columns:
-            column.latest_articles = column.latest(self.latest_per_column)
-        context["columns"] = columns
+        context["columns"] = with_latest_articles([(c, self.latest_per_column) for c in columns])
         context["topics"] = (
             TopicPage.objects.descendant_of(self).live().order_by("-first_published_at")
         )
@@ -76,7 +119,10 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
                 "page": self,
                 "tag": tag,
                 "articles": paginate(
-                    request, for_cards(articles.order_by("-publish_time", "-pk")), 20
+                    request,
+                    for_cards(articles.order_by(*NEWEST_FIRST)),
+                    20,
+                    count_key=f"tag:{self.pk}:{tag.pk}",
                 ),
             },
         )
@@ -99,7 +145,8 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
         verbose_name = "新闻栏目"
 
     def articles(self):
-        return NewsPage.objects.child_of(self).live().order_by("-publish_time", "-pk")
+        # By the copied column, not the tree path: one index gives them in order.
+        return NewsPage.objects.filter(column=self).live().order_by(*NEWEST_FIRST)
 
     @path("rss/", name="feed")
     def feed(self, request):
@@ -109,12 +156,11 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
     def get_cached_paths(self):
         return ["/", "rss/"]
 
-    def latest(self, count=6):
-        return for_cards(self.articles())[:count]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, for_cards(self.articles()), self.per_page)
+        context["articles"] = paginate(
+            request, for_cards(self.articles()), self.per_page, count_key=f"column:{self.pk}"
+        )
         context["sibling_columns"] = (
             NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
         )
@@ -125,6 +171,10 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+    class Meta:
+        # The last articles given a tag, from the index alone (related articles).
+        indexes = [models.Index(fields=["tag", "-content_object"], name="news_tag_newest_articles")]
 
 
 class NewsPage(DatedPage):
@@ -150,6 +200,18 @@ class NewsPage(DatedPage):
     zones = ParentalManyToManyField(
         "zones.ZonePage", verbose_name="相关开发区", blank=True, related_name="articles"
     )
+    # The parent column, copied from the tree so listings, neighbours and home blocks
+    # walk one index (column, publish_time) instead of every child path of the column.
+    # Set on save from the page's path, kept from the live row when a revision is
+    # loaded, and updated on moves (keep_column_after_move below).
+    column = models.ForeignKey(
+        "news.NewsCategoryPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # the index below starts with it
+    )
 
     parent_page_types = ["news.NewsCategoryPage"]
     subpage_types = []
@@ -174,38 +236,83 @@ class NewsPage(DatedPage):
 
     class Meta:
         verbose_name = "新闻文章"
+        indexes = [
+            models.Index(
+                fields=["column", "-publish_time", "-page_ptr"], name="news_article_column_time"
+            ),
+            models.Index(fields=["-publish_time", "-page_ptr"], name="news_article_time"),
+        ]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.path and (update_fields is None or "column" in update_fields):
+            self.column_id = self.parent_column_id()
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # A revision (previews, publishing) belongs where the page is now.
+        page = super().with_content_json(content)
+        page.column_id = self.column_id
+        return page
+
+    def parent_column_id(self):
+        parent_path = self.path[: -self.steplen]
+        parent = getattr(self, "_cached_parent_obj", None)  # set by add_child()
+        if isinstance(parent, NewsCategoryPage) and parent.path == parent_path:
+            return parent.pk
+        columns = NewsCategoryPage.objects.filter(path=parent_path)
+        return columns.values_list("pk", flat=True).first()
+
+    def column_articles(self):
+        """The other live articles of this article's column, newest first."""
+        return (
+            NewsPage.objects.filter(column=self.column_id)
+            .live()
+            .exclude(pk=self.pk)
+            .order_by(*NEWEST_FIRST)
+        )
 
     def column_neighbours(self):
-        """(上一篇, 下一篇): the next older and the next newer article of the same column."""
-        siblings = NewsPage.objects.sibling_of(self, inclusive=False).live()
+        """(上一篇, 下一篇): the next older and the next newer article of the same column,
+        both in one query."""
+        siblings = self.column_articles()
         moment = self.publish_time
-        older = siblings.filter(
-            Q(publish_time__lt=moment) | Q(publish_time=moment, pk__lt=self.pk)
-        ).order_by("-publish_time", "-pk")
+        older = siblings.filter(Q(publish_time__lt=moment) | Q(publish_time=moment, pk__lt=self.pk))
         newer = siblings.filter(
             Q(publish_time__gt=moment) | Q(publish_time=moment, pk__gt=self.pk)
-        ).order_by("publish_time", "pk")
-        return older.first(), newer.first()
+        ).reverse()
+        both = NewsPage.objects.filter(
+            in_any([older.values("pk")[:1], newer.values("pk")[:1]])
+        ).defer("body")
+        previous = next_one = None
+        for article in both:
+            if (article.publish_time, article.pk) < (moment, self.pk):
+                previous = article
+            else:
+                next_one = article
+        return previous, next_one
 
     def related_articles(self, tags):
-        """Up to six: most shared tags first, then the newest of the same column."""
-        others = NewsPage.objects.live().exclude(pk=self.pk)
+        """Up to six: most shared tags first, then the newest of the same column.
+
+        One query over a bounded set of candidates, the column's newest articles and
+        the last RELATED_CANDIDATES articles given each tag, so the cost does not grow
+        with the number of articles; an older article is missed only when a tag has
+        more than that many newer ones."""
         tag_ids = [tag.pk for tag in tags]
-        related = []
-        if tag_ids:
-            related = list(
-                others.filter(tagged_items__tag_id__in=tag_ids)
-                .annotate(shared_tags=Count("tagged_items"))
-                .order_by("-shared_tags", "-publish_time")[: self.related_count]
-            )
-        missing = self.related_count - len(related)
-        if missing:
-            related += (
-                others.sibling_of(self)
-                .exclude(pk__in=[a.pk for a in related])
-                .order_by("-publish_time")[:missing]
-            )
-        return related
+        candidates = [self.column_articles().values("pk")[: self.related_count]] + [
+            NewsPageTag.objects.filter(tag_id=tag_id)
+            .order_by("-content_object_id")
+            .values("content_object_id")[:RELATED_CANDIDATES]
+            for tag_id in tag_ids
+        ]
+        shared = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+        related = (
+            for_cards(NewsPage.objects.live().exclude(pk=self.pk).filter(in_any(candidates)))
+            .annotate(shared_tags=shared)
+            .order_by("-shared_tags", *NEWEST_FIRST)
+        )
+        return list(related[: self.related_count])
 
     @property
     def column_url(self):
@@ -225,6 +332,15 @@ class NewsPage(DatedPage):
         context["related_articles"] = self.related_articles(tags)
         context["tag_links"] = [(tag, self.tag_url(tag)) for tag in tags]
         return context
+
+
+@receiver(post_page_move, dispatch_uid="news-article-moved")
+def keep_column_after_move(sender, instance, parent_page_after, **kwargs):
+    """A move rewrites paths with queries, not NewsPage.save(): follow it here."""
+    if sender is NewsPage:
+        is_column = parent_page_after.specific_class is NewsCategoryPage
+        column = parent_page_after.pk if is_column else None
+        NewsPage.objects.filter(pk=instance.pk).update(column=column)
 
 
 class TopicIndexPage(PortalPage):

@@ -1,7 +1,14 @@
 """What the home page shows, gathered in a fixed number of queries."""
 
 from association.models import MagazineIssuePage
-from news.models import NewsCategoryPage, NewsPage, NoticePage, TopicPage, for_cards
+from news.models import (
+    NewsCategoryPage,
+    NewsPage,
+    NoticePage,
+    TopicPage,
+    for_cards,
+    with_latest_articles,
+)
 from zones.models import ZonePage
 
 HEADLINES = 5
@@ -29,15 +36,11 @@ def spotlight_zones(home):
 
 def home_sections(home):
     live_news = NewsPage.objects.descendant_of(home).live()
-    columns = []
-    for column, count in home_columns(home):
-        column.latest_articles = column.latest(count)
-        columns.append(column)
     return {
         "headlines": for_cards(
             live_news.filter(is_headline=True, cover_image__isnull=False).order_by("-publish_time")
         )[:HEADLINES],
-        "columns": columns,
+        "columns": with_latest_articles(home_columns(home)),
         "notices": NoticePage.objects.descendant_of(home).current().board_order()[:NOTICES],
         "topics": TopicPage.objects.descendant_of(home)
         .live()

@@ -3,13 +3,14 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from portal.forms import PortalPageForm
 from portal.search.fields import with_segmentation
@@ -36,6 +37,16 @@ class PortalPage(Page):
     def get_search_fields(cls):
         # Chinese text reaches the search backend cut into words (portal/search).
         return with_segmentation(super().get_search_fields())
+
+    def get_view_restrictions(self):
+        """Wagtail's: restrictions on this page or an ancestor, an alias counting as its
+        original; in one query instead of two."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        pages = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=pages.filter(alias_of__isnull=True))
+            | Q(page__in=pages.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     def full_clean(self, *args, **kwargs):
         self.fill_empty_slug()

@@ -70,11 +70,11 @@ def cached(request, name, build, *vary, timeout=None):
         return None
     version = f"{CODE_FINGERPRINT}-{chrome_version(request)}"
     key = ":".join(["portal:chrome", version, str(site.pk), name, *map(str, vary)])
-    value = cache.get(key)
-    if value is None:
-        value = build(site)
-        cache.set(key, value, min(TIMEOUT, (timeout and timeout(site)) or TIMEOUT))
-    return value
+    entry = cache.get(key)  # a tuple, so that None (no mourning days…) is kept too
+    if entry is None:
+        entry = (build(site),)
+        cache.set(key, entry, min(TIMEOUT, (timeout and timeout(site)) or TIMEOUT))
+    return entry[0]
 
 
 CHROME_PAGE_TYPES = (

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache, with the headers below replayed.
     "portal.cache.PageCacheMiddleware",
+    # The Wagtail site of the request from the shared cache (portal/sites.py).
+    "portal.sites.CachedSiteMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # django-csp, with the admin's own policy (portal/security.py).
     "portal.security.ContentSecurityPolicyMiddleware",

@@ -8,6 +8,7 @@ import wagtail_factories
 
 from association import models as association
 from news import models as news
+from portal.cache import bump_generation
 from portal.models import HomePage
 from zones import models as zones
 
@@ -235,3 +236,4 @@ def bulk_zone_pages(parent, count):
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
     parent.numchild += count
+    bump_generation()  # what publishing each page would have done: cached counts go stale

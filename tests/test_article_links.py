@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from news.models import NewsPage
 from tests import factories
 from tests.factories import SHANGHAI
 
@@ -92,3 +93,20 @@ def test_tags_link_to_a_paginated_tag_listing(client, column, news_index):
     assert "标签：复工复产" in text and "共 26 条" in text and "无标签文章" not in text
     assert client.get(tag_url + "?page=2").status_code == 200
     assert client.get("/news/tags/no-such-tag/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_moved_article_is_listed_and_linked_in_its_new_column(client, news_index, column, three):
+    oldest, middle, newest = three
+    other = factories.NewsCategoryPageFactory(parent=news_index, title="政策法规")
+    factories.NewsPageFactory(parent=other, title="政策一", publish_time=at(1))
+    factories.NewsPageFactory(parent=other, title="政策三", publish_time=at(3))
+    middle.save_revision()  # a draft from before the move, published after it
+    middle.move(other, pos="last-child")
+    middle.get_latest_revision().publish()
+
+    assert "二月动态" in client.get(other.url).content.decode()
+    assert "二月动态" not in client.get(column.url).content.decode()
+    html = client.get(NewsPage.objects.get(pk=middle.pk).url).content.decode()
+    assert 'rel="prev">政策一</a>' in html and 'rel="next">政策三</a>' in html
+    assert f'rel="next">{newest.title}</a>' in client.get(oldest.url).content.decode()

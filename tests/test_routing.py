@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
 from tests import factories
 
@@ -42,3 +42,26 @@ def test_unpublished_pages_and_their_children_are_not_served(client, column):
     assert client.get(article.url).status_code == 404
     column.unpublish()
     assert client.get(column.url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_privacy_of_an_ancestor_or_an_aliased_page_still_applies(client, news_index, column):
+    article = factories.NewsPageFactory(parent=column, title="园区新闻")
+    alias = article.create_alias(parent=factories.NewsCategoryPageFactory(parent=news_index))
+    assert client.get(alias.url).status_code == 200
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    assert client.get(alias.url).status_code == 302  # to the login page: the original is private
+    PageViewRestriction.objects.all().delete()
+    PageViewRestriction.objects.create(page=column, restriction_type="login")
+    assert client.get(article.url).status_code == 302
+    assert client.get(news_index.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_changed_site_is_served_at_once(client, home):
+    assert "<h1" in client.get("/").content.decode()
+    other_home = factories.HomePageFactory(parent=home.get_parent(), title="新首页", slug="new")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other_home
+    site.save()
+    assert "新首页" in client.get("/").content.decode()

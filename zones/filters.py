@@ -4,12 +4,17 @@ A value that is not one of the choices (a junk or outdated link) is dropped by t
 form, and the list is shown without that filter.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 import django_filters
+from django.core.cache import cache
 from django.db.models import Count, Q
 
+from portal.cache import current_generation
 from zones.choices import KIND_CHOICES, Level, Province
+
+FACET_TIMEOUT = 24 * 60 * 60
 
 
 @dataclass
@@ -53,13 +58,26 @@ class ZoneFilter(django_filters.FilterSet):
         return {name: value for name, value in self.form.cleaned_data.items() if value}
 
     def facet_counts(self, name):
-        """Zones per value of `name` under every other active filter: one GROUP BY query."""
+        """Zones per value of `name` under every other active filter: one GROUP BY query,
+        kept in the shared cache until content changes when no free text is searched (the
+        choices bound the keys; at 2,600 zones PostgreSQL spends ~50 ms on the join)."""
+        others = {other: value for other, value in self.active().items() if other != name}
+        key = None
+        if "q" not in others:
+            wanted = f"{self.queryset.query}|{name}|{sorted(others.items())}"
+            digest = hashlib.sha1(wanted.encode()).hexdigest()
+            key = f"portal:zone-facets:{current_generation()[0]}:{digest}"
+            counts = cache.get(key)
+            if counts is not None:
+                return counts
         queryset = self.queryset
-        for other, value in self.active().items():
-            if other != name:
-                queryset = self.filters[other].filter(queryset, value)
+        for other, value in others.items():
+            queryset = self.filters[other].filter(queryset, value)
         rows = queryset.order_by().values(name).annotate(count=Count("pk"))
-        return {row[name]: row["count"] for row in rows}
+        counts = {row[name]: row["count"] for row in rows}
+        if key:
+            cache.set(key, counts, FACET_TIMEOUT)
+        return counts
 
     def facets(self):
         active = self.active()

@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backends
 
 from news.hits import PageViewCount
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NewsPageTag
+from portal.cache import bump_generation
 from portal.demo.images import demo_image
 from portal.demo.tree import build_demo_site
 from portal.fake.bulk import add_children, chunks
@@ -97,6 +98,7 @@ class FakeContent:
                 with self.step("search index"):
                     self.index(ZonePage, [zone.pk for zone in new_zones])
                     self.index(NewsPage, new_articles)
+        bump_generation()  # no page was saved: cached pages and counts go stale here
         return {"articles": len(new_articles), "zones": len(new_zones)}
 
     def site_tree(self, zones):
@@ -141,6 +143,7 @@ class FakeContent:
                 column = self.rng.choices(columns, weights)[0]
                 data = writer.article(column.title, moment)
                 page = self.article_page(data, slugs[column.pk], covers)
+                page.column_id = column.pk
                 written.append((page, data))
                 by_column.setdefault(column, []).append(page)
             for column, pages in by_column.items():
