@@ -213,7 +213,11 @@ LOGGING = {
     "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
     # Replaces Django's own handlers (console when debugging, mail_admins): everything
     # reaches the root's one handler, once. runserver's request lines keep theirs.
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # Two lines for each background task of every page save: only its problems.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -283,6 +287,9 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
     }
+# Days of search-log hits kept by `searchpromotions_garbage_collect` (scheduled weekly,
+# README: Operations), and so the window of the search page's popular queries.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
 
 # Uploads from the public 投稿 form and the admin: images are decoded and checked
