@@ -10,14 +10,17 @@ stale entries simply expire.
 import hashlib
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from association.models import MagazineIndexPage, MagazineIssuePage, MessageBoardPage
 from news.models import NoticeIndexPage, NoticePage
@@ -42,6 +45,8 @@ TIMEOUT = 24 * 60 * 60
 NOTICE_COUNT = 5
 # Pages this close to the tree root can be menu items (sections and their columns).
 MENU_MAX_DEPTH = 4
+# The HTML fragments kept under these names (portal/templatetags/portal_tags.py).
+CHROME_FRAGMENTS = ("header", "notices", "footer")
 
 
 def chrome_version(request=None):
@@ -61,6 +66,11 @@ def clear_chrome():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def chrome_key(request, site_id, name, *vary):
+    version = f"{CODE_FINGERPRINT}-{chrome_version(request)}"
+    return ":".join(["portal:chrome", version, str(site_id), name, *map(str, vary)])
+
+
 def cached(request, name, build, *vary, timeout=None):
     """`build(site)`, kept in the cache per site and chrome version; None without a site.
 
@@ -68,8 +78,7 @@ def cached(request, name, build, *vary, timeout=None):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    version = f"{CODE_FINGERPRINT}-{chrome_version(request)}"
-    key = ":".join(["portal:chrome", version, str(site.pk), name, *map(str, vary)])
+    key = chrome_key(request, site.pk, name, *vary)
     entry = cache.get(key)  # a tuple, so that None (no mourning days…) is kept too
     if entry is None:
         entry = (build(site),)
@@ -241,3 +250,37 @@ def menu_html(request, page):
         return render_to_string("includes/menu.html", {**data, "current": current})
 
     return mark_safe(cached(request, "menu", build, *current.values()) or "")
+
+
+def cached_site_id(request):
+    """The id of the site serving `request` from Wagtail's cached list of sites, without
+    a query: the request's host, else the only site. None when the list is not cached."""
+    roots = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if not roots:
+        return None
+    hostname = split_domain_port(request._get_raw_host())[0]
+    # Entries are (site_id, root_path, root_url, language_code), root_url http(s)://host[:port]
+    ids = {root[0] for root in roots if urlsplit(root[2]).hostname == hostname}
+    ids = ids or {root[0] for root in roots}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def chrome_without_database(request):
+    """The header, menu (nothing marked current), 通知公告 box and footer as last cached for
+    this request's site, for the page shown while the database is down. Pieces that are
+    not in the cache are left out; the page then uses its static stand-ins."""
+    site_id = cached_site_id(request)
+    if site_id is None:
+        return {}
+
+    def last_cached(name):
+        entry = cache.get(chrome_key(request, site_id, name))
+        return entry[0] if entry else None
+
+    pieces = {name: last_cached(name) for name in CHROME_FRAGMENTS}
+    menu = last_cached("menu-data")
+    if menu:
+        current = {"home": False, "section": None, "child": None, "exact": False}
+        pieces["menu"] = render_to_string("includes/menu.html", {**menu, "current": current})
+    chrome = {name: mark_safe(html) for name, html in pieces.items() if html}
+    return {**chrome, "site_name": last_cached("site-name")}

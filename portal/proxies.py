@@ -55,7 +55,7 @@ def client_ip(request):
 
 
 class TrustedProxyMiddleware:
-    """Drops X-Forwarded-Proto unless a trusted proxy sent it.
+    """Drops X-Forwarded-Proto and X-Request-ID unless a trusted proxy sent them.
 
     Django's SECURE_PROXY_SSL_HEADER believes the header from anyone; this makes
     request.is_secure() trust it only from the proxies in TRUSTED_PROXIES.
@@ -67,4 +67,5 @@ class TrustedProxyMiddleware:
     def __call__(self, request):
         if not is_trusted_proxy(_parse(request.META.get("REMOTE_ADDR", ""))):
             request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+            request.META.pop("HTTP_X_REQUEST_ID", None)
         return self.get_response(request)

@@ -104,6 +104,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: drops proxy headers that did not come from a trusted proxy (portal/proxies.py).
     "portal.proxies.TrustedProxyMiddleware",
+    # Outside the page cache: every request, cached or not, gets its own id in the logs.
+    "portal.logs.RequestIdMiddleware",
+    # /healthz, before the HTTPS redirect and the host check (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the shared cache, with the headers below replayed.
@@ -155,6 +159,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that stops answering fails requests in seconds (a friendly 503)
+    # instead of holding every worker until gunicorn's timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -179,6 +189,39 @@ else:
             "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
         }
     }
+
+# Logs: one line per record on stderr (portal/logs.py). JSON in production, for the log
+# collector; plain text in development. Each line carries the request's id.
+LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
+LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'text', not {LOG_FORMAT!r}.")
+LOGGING_CONFIG = "portal.logs.configure"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "portal.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "portal.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    # Replaces Django's own handlers (console when debugging, mail_admins): everything
+    # reaches the root's one handler, once. runserver's request lines keep theirs.
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # Two lines for each background task of every page save: only its problems.
+        "django_tasks": {"level": "WARNING"},
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -286,6 +329,9 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "simple"}
     }
+# Days of search-log hits kept by `searchpromotions_garbage_collect` (scheduled weekly,
+# README: Operations), and so the window of the search page's popular queries.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["pdf", "ofd", "doc", "docx", "wps", "xls", "xlsx", "et"]
 
 # Uploads from the public 投稿 form and the admin: images are decoded and checked

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from news.models import NewsPage
-from portal.views import server_error
+from portal.views import database_unavailable, server_error
 from tests import factories
 
 
@@ -36,3 +36,22 @@ def test_500_page_renders_without_touching_the_database():
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     assert "抱歉，服务器暂时出现问题" in response.content.decode()
+
+
+def test_maintenance_page_without_cached_chrome_stands_alone():
+    # No django_db mark and an empty cache: the static header and footer stand in.
+    response = database_unavailable(RequestFactory().get("/"))
+    html = response.content.decode()
+    assert response.status_code == 503 and response["Retry-After"].isdigit()
+    assert "网站维护中" in html and "中国开发区协会" in html
+    assert 'aria-label="主菜单"' not in html
+
+
+@pytest.mark.django_db
+def test_maintenance_page_takes_the_chrome_from_the_cache(client, news_index, django_db_blocker):
+    client.get("/")  # renders, and so caches, the chrome
+    with django_db_blocker.block():  # any query now fails the test
+        response = database_unavailable(RequestFactory().get("/", HTTP_HOST="localhost"))
+    html = response.content.decode()
+    assert 'class="utility-bar"' in html and 'aria-label="主菜单"' in html
+    assert "资讯中心" in html and "网站维护中" in html

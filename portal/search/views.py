@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,7 +15,8 @@ from portal.search.highlight import highlight, pattern, snippet
 from portal.search.query import SearchForm, run_search, text_index_preferred
 
 PER_PAGE = 20
-POPULAR_DAYS = 90
+# Popular searches look back as far as the query log is kept (WAGTAILSEARCH_HITS_MAX_AGE).
+POPULAR_DAYS = settings.WAGTAILSEARCH_HITS_MAX_AGE
 POPULAR_COUNT = 8
 
 
