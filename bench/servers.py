@@ -35,6 +35,8 @@ def gunicorn(app, *, env, workers, log, cwd):
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", app, "--bind", f"{HOST}:{port}"]
     command += ["--workers", str(workers), "--worker-class", "sync", "--log-level", "warning"]
+    # gunicorn's control socket has one path per user: side-by-side servers would share it.
+    command += ["--no-control-socket"]
     with open(log, "a") as output:
         server = subprocess.Popen(
             command, env=env, cwd=cwd, stdout=output, stderr=output, start_new_session=True
