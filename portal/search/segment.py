@@ -13,6 +13,7 @@ import functools
 import re
 import time
 import unicodedata
+import uuid
 
 import rjieba
 from django.core.cache import cache
@@ -80,10 +81,17 @@ def dictionary_changed():
     """Tell every worker process to reload the user dictionary (this one at once)."""
     global _version_checked_at
     _version_checked_at = float("-inf")
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def dictionary_version():
+    """A random token, new on every change, so that an emptied cache (a Redis restart)
+    also makes every worker reload rather than match an old count."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
 
 
 @functools.cache
@@ -102,7 +110,7 @@ def _current_tokenizer():
     if _tokenizer is not None and now - _version_checked_at < VERSION_CHECK_SECONDS:
         return _tokenizer
     _version_checked_at = now
-    version = cache.get(VERSION_KEY, 0)
+    version = dictionary_version()
     if _tokenizer is not None and version == _loaded_version:
         return _tokenizer
     wanted = dict(user_words())
