@@ -37,12 +37,14 @@ NEVER_CACHED_PREFIXES = (
 
 
 def current_generation():
-    """(id, timestamp) of the current generation, created on first use."""
+    """(id, timestamp) of the current generation, created on first use. While the shared
+    cache cannot be reached, a throwaway one: nothing is found under it, so every page,
+    count and fragment is built afresh."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)
         generation = cache.get(GENERATION_KEY)
-    return generation
+    return generation or (uuid.uuid4().hex, int(time.time()))
 
 
 def bump_generation(**kwargs):

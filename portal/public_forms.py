@@ -58,6 +58,8 @@ class RateLimit:
         except ValueError:  # the window's key expired between add and incr
             cache.add(key, 1, timeout)
             return True
+        if count is None:  # the shared cache is unreachable: the honeypot still screens
+            return True
         # The file cache's incr re-saves the key with the default timeout.
         cache.touch(key, timeout)
         return count <= self.limit

@@ -1,14 +1,17 @@
 """/healthz: the database and the cache, checked for real, for a load balancer's probe."""
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
-# A cache at an address nothing listens on: every operation fails as with Redis down.
+from tests import factories
+
+# The production Redis cache at an address nothing listens on, as with Redis down.
 UNREACHABLE_CACHE = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        "OPTIONS": settings.REDIS_OPTIONS,
     }
 }
 
@@ -39,3 +42,15 @@ def test_a_probe_over_http_with_the_backends_address_is_answered(client):
     # Everything else still goes to HTTPS, and an unknown host is still refused.
     assert client.get("/", HTTP_HOST="www.example.org.cn").status_code == 301
     assert client.get("/", HTTP_HOST="10.0.0.7:8000", secure=True).status_code == 400
+
+
+@pytest.mark.django_db
+@override_settings(CACHES=UNREACHABLE_CACHE, PAGE_CACHE_SECONDS=600)
+def test_readers_and_forms_are_served_uncached_while_redis_is_down(client, home):
+    column = factories.NewsCategoryPageFactory(parent=factories.NewsIndexPageFactory(parent=home))
+    article = factories.NewsPageFactory(parent=column, title="园区一季度经济运行稳中向好")
+    for path in ("/", column.url, article.url, "/search/?q=园区"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.get("X-Page-Cache") != "hit"
+    assert "园区一季度经济运行稳中向好" in client.get(column.url).text
