@@ -7,6 +7,7 @@ from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
+from portal import cache as page_cache
 from portal.models import HomePage
 from tests import factories
 from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
@@ -60,8 +61,10 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    page_cache.local.forget()
     yield
     cache.clear()
+    page_cache.local.forget()
 
 
 @pytest.fixture

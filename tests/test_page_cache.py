@@ -177,3 +177,43 @@ def test_publish_scheduled_refreshes_cached_pages(client, article, column):
     assert response["X-Page-Cache"] == "miss"
     assert "定时发布的标题" in response.content.decode()
     assert "到期下线的文章" not in response.content.decode()
+
+
+class CountingCache:
+    """The shared cache, counting the reads that reach it."""
+
+    def __init__(self, cache):
+        self.cache, self.reads = cache, 0
+
+    def get(self, *args, **kwargs):
+        self.reads += 1
+        return self.cache.get(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+@pytest.mark.django_db
+def test_a_hot_page_is_served_from_the_workers_copy(client, article, monkeypatch):
+    first = get(client, article.url)
+    shared = CountingCache(page_cache.cache)
+    monkeypatch.setattr(page_cache, "cache", shared)
+    second = get(client, article.url)
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert shared.reads == 0
+
+
+@pytest.mark.django_db
+def test_another_hosts_publish_is_seen_here_within_the_local_moment(client, article, column):
+    get(client, column.url)
+    # Another host publishes: the shared generation changes, not this process's copy.
+    title = article.title
+    NewsPage = type(article)
+    NewsPage.objects.filter(pk=article.pk).update(title="另一台主机改的标题")
+    page_cache.cache.set(page_cache.GENERATION_KEY, ("from-another-host", 1), None)
+    assert title in get(client, column.url).content.decode()  # within LOCAL_SECONDS
+
+    page_cache.local.read_at -= page_cache.LOCAL_SECONDS
+    response = get(client, column.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "另一台主机改的标题" in response.content.decode()
