@@ -16,7 +16,7 @@ from portal.search.segment import words
 from zones.models import ZonePage
 
 MAX_QUERY_LENGTH = 100
-RANKED_AT_MOST = 500
+RANKED_AT_MOST = 200
 TYPES = {"news": (NewsPage,), "notice": (NoticePage,), "zone": (ZonePage,)}
 TYPE_CHOICES = [("", "全部"), ("news", "新闻"), ("notice", "通知公告"), ("zone", "开发区")]
 SORT_CHOICES = [("", "按相关度"), ("date", "按时间")]
