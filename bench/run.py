@@ -140,6 +140,14 @@ def row(page, mode, result, floor):
     return "| " + " | ".join(str(cell) for cell in cells) + " |"
 
 
+def save_report(table, prefix=""):
+    """Print the table and keep it in bench/results/<prefix><timestamp>.md."""
+    print(f"\n{table}")
+    out = RESULTS / f"{prefix}{datetime.now():%Y%m%d-%H%M%S}.md"
+    out.write_text(table)
+    print(f"Written to {out.relative_to(ROOT)}")
+
+
 def git_commit():
     def git(*args):
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout
@@ -211,11 +219,7 @@ def main():
         rows = bench.run(info["pages"])
         info["load"] = f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
 
-    table = report(args, info, bench.floors, rows, env)
-    print(f"\n{table}")
-    out = RESULTS / f"{datetime.now():%Y%m%d-%H%M%S}.md"
-    out.write_text(table)
-    print(f"Written to {out.relative_to(ROOT)}")
+    save_report(report(args, info, bench.floors, rows, env))
 
 
 if __name__ == "__main__":

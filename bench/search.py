@@ -25,8 +25,6 @@ from urllib.parse import unquote, urlencode
 
 from bench.data import ROOT, Dataset
 
-RESULTS = ROOT / "bench" / "results"
-
 # The shapes readers type: a rare word, words in every other article, several words, a
 # mix with digits, full-width digits, a zone short name, nothing found, and the filters.
 QUERIES = [
@@ -128,7 +126,7 @@ def main():
     args = parse_args()
     if args.measure:
         return measure(args.repeat)
-    from bench.run import production_env
+    from bench.run import RESULTS, production_env, save_report
 
     dataset = Dataset(os.environ.get("BENCH_DATABASE_URL"), args.articles, args.zones, args.seed)
     RESULTS.mkdir(exist_ok=True)
@@ -141,11 +139,7 @@ def main():
         dataset.prepare(manage, rebuild=args.rebuild)
         command = [sys.executable, "-m", "bench.search", "--measure", f"--repeat={args.repeat}"]
         output = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE)
-    table = report(args, json.loads(output.stdout))
-    print(f"\n{table}")
-    out = RESULTS / f"search-{datetime.now():%Y%m%d-%H%M%S}.md"
-    out.write_text(table)
-    print(f"Written to {out.relative_to(ROOT)}")
+    save_report(report(args, json.loads(output.stdout)), prefix="search-")
 
 
 if __name__ == "__main__":
