@@ -82,6 +82,17 @@ def current_generation():
     return generation
 
 
+def remember(name, build, timeout=24 * 60 * 60):
+    """`build()`, kept in the shared cache until content changes (the next generation).
+    None and other empty answers are kept too."""
+    key = f"portal:{name}:{current_generation()[0]}"
+    entry = cache.get(key)
+    if entry is None:
+        entry = (build(),)
+        cache.set(key, entry, timeout)
+    return entry[0]
+
+
 def bump_generation(**kwargs):
     """Make every cached page stale on every host sharing the cache."""
     cache.set(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)

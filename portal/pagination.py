@@ -1,9 +1,6 @@
-from django.core.cache import cache
 from django.core.paginator import Paginator
 
-from portal.cache import current_generation
-
-COUNT_TIMEOUT = 24 * 60 * 60
+from portal.cache import remember
 
 
 class FromEitherEndPaginator(Paginator):
@@ -34,10 +31,5 @@ def paginate(request, items, per_page, count_key=None):
     if not count_key:
         return Paginator(items, per_page).get_page(request.GET.get("page"))
     paginator = FromEitherEndPaginator(items, per_page)
-    key = f"portal:count:{current_generation()[0]}:{count_key}"
-    count = cache.get(key)
-    if count is None:
-        count = paginator.count
-        cache.set(key, count, COUNT_TIMEOUT)
-    paginator.count = count
+    paginator.count = remember(f"count:{count_key}", lambda: Paginator(items, per_page).count)
     return paginator.get_page(request.GET.get("page"))

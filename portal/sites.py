@@ -1,28 +1,25 @@
 """Which Wagtail site serves a request, without asking the database on every request."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from portal.cache import current_generation
-
-TIMEOUT = 24 * 60 * 60
+from portal.cache import remember
 
 
 def site_for_request(request):
     """Wagtail's Site.find_for_request, kept in the shared cache per host and port until
     content changes (saving a site or any page replaces the page cache's generation).
     The site carries its specific root page, where Wagtail's routing starts."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"portal:site:{current_generation()[0]}:{hostname}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site._find_for_request(request) or False  # False: no site, also kept
+
+    def find():
+        site = Site._find_for_request(request)
         if site:
             site.root_page = site.root_page.specific
-        cache.set(key, site, TIMEOUT)
-    return site or None
+        return site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return remember(f"site:{hostname}:{request.get_port()}", find)
 
 
 class CachedSiteMiddleware:
