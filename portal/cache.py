@@ -93,6 +93,13 @@ def remember(name, build, timeout=24 * 60 * 60):
     return entry[0]
 
 
+def remembered(name):
+    """What `remember(name, …)` keeps for the current generation, or None; never builds
+    (for the page shown while the database is down)."""
+    entry = cache.get(f"portal:{name}:{current_generation()[0]}")
+    return entry[0] if entry else None
+
+
 def bump_generation(**kwargs):
     """Make every cached page stale on every host sharing the cache."""
     cache.set(GENERATION_KEY, (uuid.uuid4().hex, int(time.time())), None)

@@ -10,21 +10,19 @@ stale entries simply expire.
 import hashlib
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
-from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from association.models import MagazineIndexPage, MagazineIssuePage, MessageBoardPage
 from news.models import NoticeIndexPage, NoticePage
 from portal.models import SiteSettings
+from portal.sites import cached_site
 from portal.snippets import LinkGroup
 
 
@@ -252,26 +250,14 @@ def menu_html(request, page):
     return mark_safe(cached(request, "menu", build, *current.values()) or "")
 
 
-def cached_site_id(request):
-    """The id of the site serving `request` from Wagtail's cached list of sites, without
-    a query: the request's host, else the only site. None when the list is not cached."""
-    roots = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
-    if not roots:
-        return None
-    hostname = split_domain_port(request._get_raw_host())[0]
-    # Entries are (site_id, root_path, root_url, language_code), root_url http(s)://host[:port]
-    ids = {root[0] for root in roots if urlsplit(root[2]).hostname == hostname}
-    ids = ids or {root[0] for root in roots}
-    return ids.pop() if len(ids) == 1 else None
-
-
 def chrome_without_database(request):
     """The header, menu (nothing marked current), 通知公告 box and footer as last cached for
     this request's site, for the page shown while the database is down. Pieces that are
     not in the cache are left out; the page then uses its static stand-ins."""
-    site_id = cached_site_id(request)
-    if site_id is None:
+    site = cached_site(request)
+    if site is None:
         return {}
+    site_id = site.pk
 
     def last_cached(name):
         entry = cache.get(chrome_key(request, site_id, name))

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from portal.cache import remember
+from portal.cache import remember, remembered
 
 
 def site_for_request(request):
@@ -18,8 +18,17 @@ def site_for_request(request):
             site.root_page = site.root_page.specific
         return site
 
+    return remember(site_key(request), find)
+
+
+def cached_site(request):
+    """The site `site_for_request` last kept for this host and port, without a query."""
+    return remembered(site_key(request))
+
+
+def site_key(request):
     hostname = split_domain_port(request._get_raw_host())[0]
-    return remember(f"site:{hostname}:{request.get_port()}", find)
+    return f"site:{hostname}:{request.get_port()}"
 
 
 class CachedSiteMiddleware:

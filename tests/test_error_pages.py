@@ -49,7 +49,7 @@ def test_maintenance_page_without_cached_chrome_stands_alone():
 
 @pytest.mark.django_db
 def test_maintenance_page_takes_the_chrome_from_the_cache(client, news_index, django_db_blocker):
-    client.get("/")  # renders, and so caches, the chrome
+    client.get("/", HTTP_HOST="localhost")  # renders, and so caches, the site and chrome
     with django_db_blocker.block():  # any query now fails the test
         response = database_unavailable(RequestFactory().get("/", HTTP_HOST="localhost"))
     html = response.content.decode()
