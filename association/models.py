@@ -28,10 +28,8 @@ class SideMenuMixin:
         items = top.get_children().live().order_by("path")
         return {"heading": top, "items": items} if top is not self or items else None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["side_menu"] = self.side_menu()
-        return context
+    def get_main_context(self, request, *args, **kwargs):
+        return {**super().get_main_context(request, *args, **kwargs), "side_menu": self.side_menu()}
 
 
 class MemberUnit(models.Model):
@@ -156,11 +154,9 @@ class MagazineIndexPage(PortalPage):
     class Meta:
         verbose_name = "期刊"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_main_context(self, request, *args, **kwargs):
         issues = MagazineIssuePage.objects.child_of(self).live().order_by("-year", "-number")
-        context["issues"] = Paginator(issues, 24).get_page(request.GET.get("page"))
-        return context
+        return {"issues": Paginator(issues, 24).get_page(request.GET.get("page"))}
 
 
 class MagazineIssuePage(PortalPage):
@@ -216,14 +212,13 @@ class MessageBoardPage(PortalPage):
     subpage_types = []
     max_count = 1
     content_panels = PortalPage.content_panels + ["intro"]
+    cache_main = False  # the form, its errors and the "sent" notice are the reader's own
 
     class Meta:
         verbose_name = "留言板"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(board_context(request))
-        return context
+    def get_main_context(self, request, *args, **kwargs):
+        return board_context(request)
 
     def serve(self, request, *args, **kwargs):
         return serve_board(self, request)

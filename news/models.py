@@ -86,14 +86,12 @@ class NewsIndexPage(RoutablePageMixin, PortalPage):
 
     latest_per_column = 5
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_main_context(self, request, *args, **kwargs):
         columns = list(NewsCategoryPage.objects.child_of(self).live().order_by("path"))
-        context["columns"] = with_latest_articles([(c, self.latest_per_column) for c in columns])
-        context["topics"] = (
-            TopicPage.objects.descendant_of(self).live().order_by("-first_published_at")
-        )
-        return context
+        return {
+            "columns": with_latest_articles([(c, self.latest_per_column) for c in columns]),
+            "topics": TopicPage.objects.descendant_of(self).live().order_by("-first_published_at"),
+        }
 
     def get_cached_paths(self):
         return ["/", "rss/"]  # what a CDN purges when the page or an article changes
@@ -156,15 +154,12 @@ class NewsCategoryPage(RoutablePageMixin, PortalPage):
     def get_cached_paths(self):
         return ["/", "rss/"]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(
-            request, for_cards(self.articles()), self.per_page, count_key=f"column:{self.pk}"
-        )
-        context["sibling_columns"] = (
-            NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
-        )
-        return context
+    def get_main_context(self, request, *args, **kwargs):
+        articles = for_cards(self.articles())
+        return {
+            "articles": paginate(request, articles, self.per_page, count_key=f"column:{self.pk}"),
+            "sibling_columns": NewsCategoryPage.objects.sibling_of(self).live().order_by("path"),
+        }
 
 
 class NewsPageTag(TaggedItemBase):
@@ -323,15 +318,17 @@ class NewsPage(DatedPage):
         news_index_url = self.column_url.rsplit("/", 2)[0] + "/"
         return news_index_url + NewsIndexPage.get_resolver().reverse("tag", tag.slug)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_main_context(self, request, *args, **kwargs):
         if self.pk is None:  # a new page in preview has no place in the tree yet
-            return context
+            return {}
         tags = list(self.tags.all())
-        context["previous_article"], context["next_article"] = self.column_neighbours()
-        context["related_articles"] = self.related_articles(tags)
-        context["tag_links"] = [(tag, self.tag_url(tag)) for tag in tags]
-        return context
+        previous_article, next_article = self.column_neighbours()
+        return {
+            "previous_article": previous_article,
+            "next_article": next_article,
+            "related_articles": self.related_articles(tags),
+            "tag_links": [(tag, self.tag_url(tag)) for tag in tags],
+        }
 
 
 @receiver(post_page_move, dispatch_uid="news-article-moved")
@@ -387,13 +384,12 @@ class TopicPage(PortalPage):
             return []
         return for_cards(articles.order_by("-publish_time", "-pk"))[: section["count"]]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = [
+    def get_main_context(self, request, *args, **kwargs):
+        sections = [
             {"title": block.value["title"], "articles": self.section_articles(block.value)}
             for block in self.sections
         ]
-        return context
+        return {"sections": sections}
 
 
 class SubmissionPage(PortalPage):
@@ -405,6 +401,7 @@ class SubmissionPage(PortalPage):
     subpage_types = []
     max_count = 1
     content_panels = PortalPage.content_panels + ["guidelines"]
+    cache_main = False  # the form and its errors are the contributor's own
 
     class Meta:
         verbose_name = "投稿页面"

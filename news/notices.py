@@ -42,11 +42,9 @@ class NoticeIndexPage(PortalPage):
     class Meta:
         verbose_name = "通知公告列表"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_main_context(self, request, *args, **kwargs):
         notices = NoticePage.objects.child_of(self).live().board_order()
-        context["notices"] = paginate(request, notices, 20)
-        return context
+        return {"notices": paginate(request, notices, 20)}
 
 
 class NoticePage(DatedPage):

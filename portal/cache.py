@@ -1,13 +1,15 @@
 """The full-page cache: anonymous readers' GET requests served from the shared cache.
 
 Entries live in Django's cache (the file cache on one host, Redis across hosts) under a
-generation number. Publishing, unpublishing, moving or deleting a page, or saving
-settings, snippets or sites, bumps the generation, so every host serves fresh pages
-from the next request on; stale entries simply expire. The generation also drives
-ETag/Last-Modified, so browsers and a CDN revalidate with 304.
+generation number and the release (portal/release.py). Publishing, unpublishing, moving
+or deleting a page, or saving settings, snippets, sites or view restrictions, bumps the
+generation, so every host serves fresh pages from the next request on; stale entries
+simply expire. The generation also drives ETag/Last-Modified, so browsers and a CDN
+revalidate with 304. What else is kept until content changes (the chrome, main blocks,
+routes, counts: `remember`) lives under the same generation.
 
 Each worker also keeps, for LOCAL_SECONDS, the generation it last read, and the entries
-it served under it until they expire: a hot page then costs no round trip to Redis.
+it read under it until they expire: a hot page then costs no round trip to Redis.
 A publish through this process is seen at once, through another within LOCAL_SECONDS.
 """
 
@@ -25,9 +27,12 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 
+from portal.release import RELEASE
+
 GENERATION_KEY = "portal:pagecache:generation"
 LOCAL_SECONDS = 0.25
 LOCAL_ENTRIES = 500
+DAY = 24 * 60 * 60
 BYPASS_HEADER = "HTTP_X_BENCH_BYPASS_CACHE"
 NEVER_CACHED_PREFIXES = (
     "/admin/",
@@ -43,7 +48,8 @@ NEVER_CACHED_PREFIXES = (
 
 
 class LocalCopy:
-    """This process's copy of the generation and of the entries served under it."""
+    """This process's copy of the generation and of the entries read under it (pages,
+    fragments, remembered answers), each with the moment it expires."""
 
     def __init__(self):
         self.forget()
@@ -52,13 +58,14 @@ class LocalCopy:
         self.generation, self.read_at, self.entries = None, float("-inf"), {}
 
     def entry(self, key):
-        entry = self.entries.get(key)
-        return entry if entry is not None and entry[3] > time.time() else None
+        """(value,) while kept and not expired, else None."""
+        kept = self.entries.get(key)
+        return (kept[0],) if kept is not None and kept[1] > time.time() else None
 
-    def keep(self, key, entry):
+    def keep(self, key, value, expires_at):
         if len(self.entries) >= LOCAL_ENTRIES:
             self.entries = {}  # simpler than LRU bookkeeping, and safe across threads
-        self.entries[key] = entry
+        self.entries[key] = (value, expires_at)
 
 
 local = LocalCopy()
@@ -82,21 +89,50 @@ def current_generation():
     return generation
 
 
-def remember(name, build, timeout=24 * 60 * 60):
-    """`build()`, kept in the shared cache until content changes (the next generation).
-    None and other empty answers are kept too."""
-    key = f"portal:{name}:{current_generation()[0]}"
-    entry = cache.get(key)
+def shared(key):
+    """(value,) of an entry written by `share`, from this process's copy or the shared
+    cache; None when neither holds it."""
+    entry = local.entry(key)
+    if entry is None:
+        kept = cache.get(key)
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[1] > time.time():
+            local.keep(key, *kept)
+            entry = (kept[0],)
+    return entry
+
+
+def share(key, value, seconds):
+    """Keep `value` under `key` for `seconds`, here and in the shared cache."""
+    expires_at = time.time() + seconds
+    cache.set(key, (value, expires_at), seconds)
+    local.keep(key, value, expires_at)
+
+
+def generation_key(name):
+    return f"portal:{name}:{RELEASE}:{current_generation()[0]}"
+
+
+def remember(name, build, timeout=DAY):
+    """`build()`, kept until content changes (the next generation) or `timeout` seconds
+    pass (a number, or a function giving it after the build). None and other empty
+    answers are kept too."""
+    key = generation_key(name)
+    entry = shared(key)
     if entry is None:
         entry = (build(),)
-        cache.set(key, entry, timeout)
+        share(key, entry[0], timeout() if callable(timeout) else timeout)
     return entry[0]
 
 
+def keep(name, value, timeout=DAY):
+    """Keep `value` as `remember(name, …)` would have."""
+    share(generation_key(name), value, timeout)
+
+
 def remembered(name):
-    """What `remember(name, …)` keeps for the current generation, or None; never builds
-    (for the page shown while the database is down)."""
-    entry = cache.get(f"portal:{name}:{current_generation()[0]}")
+    """What `remember(name, …)` or `keep(name, …)` kept for the current generation, or
+    None; never builds (for the page shown while the database is down)."""
+    entry = shared(generation_key(name))
     return entry[0] if entry else None
 
 
@@ -129,17 +165,18 @@ def seconds_until_midnight():
     return (midnight - now).total_seconds()
 
 
-def entry_lifetime(generation_id):
-    """Seconds an entry may live: the configured maximum, cut short by the next notice
-    expiry or scheduled go-live and by midnight (the home page, the notice box and
-    哀悼模式 change then without anything being saved)."""
-    key = f"portal:pagecache:expiry:{generation_id}"
-    deadline = cache.get(key)
-    if deadline is None:
-        remaining = seconds_until_scheduled_change()
-        deadline = time.time() + remaining if remaining else 0
-        cache.set(key, deadline, settings.PAGE_CACHE_SECONDS)
-    longest = min(settings.PAGE_CACHE_SECONDS, int(seconds_until_midnight()) + 1)
+def next_scheduled_change():
+    """When (time.time()) pages change by the clock alone, or 0 when nothing is due."""
+    remaining = seconds_until_scheduled_change()
+    return time.time() + remaining if remaining else 0
+
+
+def entry_lifetime(longest):
+    """Seconds an entry may live: at most `longest`, cut short by the next notice expiry
+    or scheduled go-live and by midnight (the home page, the notice box and 哀悼模式
+    change then without anything being saved)."""
+    deadline = remember("scheduled-change", next_scheduled_change)
+    longest = min(longest, int(seconds_until_midnight()) + 1)
     return max(1, min(longest, int(deadline - time.time()))) if deadline else longest
 
 
@@ -158,9 +195,11 @@ def lookup_query_key(request):
     return "&".join(f"{name}={value}" for name in kept for value in request.GET.getlist(name))
 
 
-def entry_key(request, generation_id, query):
+def entry_key(request, generation_id, query, kind="pagecache"):
+    """Where the `kind` of HTML (a page, or its main block) for this request is kept."""
     raw = f"{request.get_host()}|{request.path}|{query}"
-    return f"portal:pagecache:{generation_id}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    digest = hashlib.sha1(raw.encode()).hexdigest()
+    return f"portal:{kind}:{RELEASE}:{generation_id}:{digest}"
 
 
 def wants_cache(request):
@@ -173,11 +212,6 @@ def wants_cache(request):
         and not (settings.PAGE_CACHE_BYPASS and request.META.get(BYPASS_HEADER))
         and not request.path.startswith(NEVER_CACHED_PREFIXES)
     )
-
-
-def usable(entry):
-    """An entry as this code writes it: (content, headers, etag, expiry time)."""
-    return entry if isinstance(entry, tuple) and len(entry) == 4 else None
 
 
 def storable(request, response):
@@ -220,11 +254,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         generation_id, generated_at = current_generation()
         key = entry_key(request, generation_id, lookup_query_key(request))
-        entry = local.entry(key)
-        if entry is None and (entry := usable(cache.get(key))) is not None:
-            local.keep(key, entry)
+        entry = shared(key)
         if entry is not None:
-            return self.serve(request, entry, generated_at)
+            return self.serve(request, entry[0], generated_at)
         response = self.get_response(request)
         query = query_key(request)
         if query is not None and storable(request, response):
@@ -234,15 +266,13 @@ class PageCacheMiddleware:
             # The headers the inner middleware added (frame, CSP…) are replayed on hits.
             # The page was served; it is just not kept while the database is away.
             with contextlib.suppress(DatabaseError):
-                lifetime = entry_lifetime(generation_id)
-                entry = (response.content, dict(response.items()), etag, time.time() + lifetime)
-                cache.set(key, entry, lifetime)
-                local.keep(key, entry)
+                entry = (response.content, dict(response.items()), etag)
+                share(key, entry, entry_lifetime(settings.PAGE_CACHE_SECONDS))
         response["X-Page-Cache"] = "miss"
         return response
 
     def serve(self, request, entry, generated_at):
-        content, headers, etag, _ = entry
+        content, headers, etag = entry
         if not_modified(request, etag, generated_at):
             response = HttpResponseNotModified()
             response["ETag"] = etag

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import BaseViewRestriction, Orderable, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -26,10 +26,9 @@ post_page_move.connect(pages_changed, dispatch_uid="pagecache-moved")
 @receiver(post_save, dispatch_uid="pagecache-saved")
 @receiver(post_delete, dispatch_uid="pagecache-deleted")
 def content_changed(sender, instance, **kwargs):
-    # Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh),
-    # settings, sites and every snippet (links, messages, member units…).
-    if (
-        isinstance(instance, Page | BaseSiteSetting | BaseGenericSetting | Site)
-        or sender in get_snippet_models()
-    ):
+    # Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh), the
+    # ordered rows pages and snippets hold (home blocks, attachments, directory links…),
+    # settings, sites, view restrictions and every snippet (messages, member units…).
+    watched = (Page, Orderable, BaseSiteSetting, BaseGenericSetting, Site, BaseViewRestriction)
+    if isinstance(instance, watched) or sender in get_snippet_models():
         pages_changed()

@@ -12,10 +12,24 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 
+from portal.cache import keep, remember, remembered
 from portal.forms import PortalPageForm
+from portal.fragments import main_fragment
 from portal.search.fields import with_segmentation
 from portal.slugs import pinyin_slug
 from portal.snippets import DirectoryLink, LinkGroup  # noqa: F401  (registers the models)
+
+
+def restricted_paths():
+    """The paths of the pages under a view restriction, and of their aliases, kept until
+    content changes (saving a restriction replaces the generation)."""
+
+    def find():
+        restricted = PageViewRestriction.objects.values("page")
+        pages = Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
+        return frozenset(pages.values_list("path", flat=True))
+
+    return remember("restricted-paths", find)
 
 
 class PortalPage(Page):
@@ -32,16 +46,34 @@ class PortalPage(Page):
     # The browser would slugify a Chinese title to nothing useful; leave the slug
     # empty and let the server make it from the pinyin.
     content_panels = [TitleFieldPanel("title", targets=[])]
+    # Whether the main block may be kept in the shared cache (portal/fragments.py):
+    # off for pages whose block differs from reader to reader, such as forms.
+    cache_main = True
 
     @classmethod
     def get_search_fields(cls):
         # Chinese text reaches the search backend cut into words (portal/search).
         return with_segmentation(super().get_search_fields())
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["main_fragment"] = fragment = main_fragment(request, self)
+        if fragment is None or fragment.html is None:
+            context.update(self.get_main_context(request, *args, **kwargs))
+        return context
+
+    def get_main_context(self, request, *args, **kwargs):
+        """What the main block shows besides the page itself; not gathered while the
+        block is cached."""
+        return {}
+
     def get_view_restrictions(self):
         """Wagtail's: restrictions on this page or an ancestor, an alias counting as its
-        original; in one query instead of two."""
+        original; in one query instead of two, and none while no page on the way is
+        restricted."""
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        if restricted_paths().isdisjoint(paths):
+            return PageViewRestriction.objects.none()  # no query: what readers mostly get
         pages = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
             Q(page__in=pages.filter(alias_of__isnull=True))
@@ -138,18 +170,24 @@ class HomePage(PortalPage):
             self.url_path + "/".join(path_components[:depth]) + "/"
             for depth in range(1, len(path_components) + 1)
         ]
-        page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific().first()
+        # A page found for the whole path is remembered: the next request for it costs
+        # no query. Other paths (mistyped, or a routable sub-path) are not, so no one can
+        # fill the cache with made-up addresses.
+        page = remembered(f"route:{prefixes[-1]}")
         if page is None:
-            raise Http404
+            pages = Page.objects.filter(url_path__in=prefixes).order_by("-depth")
+            page = pages.specific().first()
+            if page is None:
+                raise Http404
+            if page.url_path == prefixes[-1]:
+                keep(f"route:{prefixes[-1]}", page)
         remaining = path_components[page.depth - self.depth :]
         return page.route(request, remaining)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_main_context(self, request, *args, **kwargs):
         from portal.home import home_sections  # the apps build on portal: import late
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
-        return context
+        return home_sections(self)
 
 
 @register_setting(icon="cog", order=100)

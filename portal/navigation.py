@@ -1,18 +1,10 @@
 """The chrome every page shares: header, main menu, 通知公告 box and footer.
 
-Each piece is gathered in a few queries, rendered once and kept in Django's cache
-(shared by the workers of a host, or by every host with Redis). Every key carries
-a version; saving anything the chrome shows replaces the version (see
-portal/wagtail_hooks.py), so the next request everywhere renders afresh and the
-stale entries simply expire.
+Each piece is gathered in a few queries, rendered once and kept until content changes
+(portal.cache.remember: in each worker and in the shared cache, under the page cache's
+generation, which saving any page, setting, site or snippet replaces).
 """
 
-import hashlib
-import uuid
-from pathlib import Path
-
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -21,24 +13,11 @@ from wagtail.models import Page, Site
 
 from association.models import MagazineIndexPage, MagazineIssuePage, MessageBoardPage
 from news.models import NoticeIndexPage, NoticePage
+from portal.cache import remember, remembered
 from portal.models import SiteSettings
 from portal.sites import cached_site
 from portal.snippets import LinkGroup
 
-
-def code_fingerprint():
-    """A digest of the chrome's templates and this module, so a deploy never serves
-    fragments rendered by the previous code (hosts of both releases can share a cache)."""
-    files = sorted((Path(settings.BASE_DIR) / "templates" / "includes").rglob("*"))
-    digest = hashlib.sha1(Path(__file__).read_bytes())
-    for file in files:
-        if file.is_file():
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-CODE_FINGERPRINT = code_fingerprint()
-VERSION_KEY = "portal:chrome:version"
 TIMEOUT = 24 * 60 * 60
 NOTICE_COUNT = 5
 # Pages this close to the tree root can be menu items (sections and their columns).
@@ -47,58 +26,18 @@ MENU_MAX_DEPTH = 4
 CHROME_FRAGMENTS = ("header", "notices", "footer")
 
 
-def chrome_version(request=None):
-    version = getattr(request, "_chrome_version", None)
-    if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-            version = cache.get(VERSION_KEY) or "0"
-        if request is not None:
-            request._chrome_version = version
-    return version
-
-
-def clear_chrome():
-    """Make every cached piece of chrome stale, on every host sharing the cache."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def chrome_key(request, site_id, name, *vary):
-    version = f"{CODE_FINGERPRINT}-{chrome_version(request)}"
-    return ":".join(["portal:chrome", version, str(site_id), name, *map(str, vary)])
+def chrome_name(site_id, name, *vary):
+    return ":".join(["chrome", str(site_id), name, *map(str, vary)])
 
 
 def cached(request, name, build, *vary, timeout=None):
-    """`build(site)`, kept in the cache per site and chrome version; None without a site.
-
-    `timeout(site)` may shorten the entry's life, e.g. to the next notice expiry."""
+    """`build(site)`, kept until content changes (portal.cache.remember) per site; None
+    without a site. `timeout(site)` may shorten its life, e.g. to the next notice expiry."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = chrome_key(request, site.pk, name, *vary)
-    entry = cache.get(key)  # a tuple, so that None (no mourning days…) is kept too
-    if entry is None:
-        entry = (build(site),)
-        cache.set(key, entry, min(TIMEOUT, (timeout and timeout(site)) or TIMEOUT))
-    return entry[0]
-
-
-CHROME_PAGE_TYPES = (
-    NoticePage,
-    NoticeIndexPage,
-    MagazineIssuePage,
-    MagazineIndexPage,
-    MessageBoardPage,
-)
-
-
-def appears_in_chrome(page):
-    """Whether saving `page` can change the chrome (menu, notices, magazine link)."""
-    page_class = page.specific_class
-    return page.depth <= MENU_MAX_DEPTH or (
-        page_class is not None and issubclass(page_class, CHROME_PAGE_TYPES)
-    )
+    lifetime = (lambda: min(TIMEOUT, timeout(site) or TIMEOUT)) if timeout else TIMEOUT
+    return remember(chrome_name(site.pk, name, *vary), lambda: build(site), lifetime)
 
 
 def link(page, site):
@@ -260,8 +199,7 @@ def chrome_without_database(request):
     site_id = site.pk
 
     def last_cached(name):
-        entry = cache.get(chrome_key(request, site_id, name))
-        return entry[0] if entry else None
+        return remembered(chrome_name(site_id, name))
 
     pieces = {name: last_cached(name) for name in CHROME_FRAGMENTS}
     menu = last_cached("menu-data")

@@ -316,6 +316,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside resources: Gravatar is slow or blocked in China
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "portal/password_required.html"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 # Search: the database backend by default ("simple" keeps PostgreSQL from
 # stemming the pre-segmented Chinese words); SEARCH_URL switches to

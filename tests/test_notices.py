@@ -70,16 +70,18 @@ def test_attachments_are_listed_with_type_and_size(client, notices):
 
 @pytest.mark.django_db
 def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, notices, monkeypatch):
+    from portal import cache as page_cache
     from portal import navigation
 
     lifetimes = {}
-    real_set = navigation.cache.set
+    real_set = page_cache.cache.set
 
     def recording_set(key, value, timeout=None, **kwargs):
-        lifetimes[key.rsplit(":", 1)[-1]] = timeout
+        if key.startswith("portal:chrome:"):  # portal:chrome:<site>:<name>:…
+            lifetimes[key.split(":")[3]] = timeout
         return real_set(key, value, timeout, **kwargs)
 
-    monkeypatch.setattr(navigation.cache, "set", recording_set)
+    monkeypatch.setattr(page_cache.cache, "set", recording_set)
     notice(notices, "即将截止的通知", 1, expires_at=timezone.now() + datetime.timedelta(seconds=30))
     assert "即将截止的通知" in client.get("/").content.decode()
     assert 0 < lifetimes["notices"] <= 31

@@ -62,14 +62,14 @@ class ZoneIndexPage(PortalPage):
     def zones(self):
         return ZonePage.objects.child_of(self).live()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_main_context(self, request, *args, **kwargs):
         filters = ZoneFilter(request.GET, queryset=self.zones())
         zones = filters.qs.order_by(*ZonePage.directory_order())
-        context["filters"] = filters
-        context["facets"] = filters.facets()
-        context["zones"] = Paginator(zones, self.per_page).get_page(request.GET.get("page"))
-        return context
+        return {
+            "filters": filters,
+            "facets": filters.facets(),
+            "zones": Paginator(zones, self.per_page).get_page(request.GET.get("page")),
+        }
 
 
 class ZonePage(PortalPage):
@@ -227,15 +227,12 @@ class ZonePage(PortalPage):
 
         return NewsPage.objects.live().filter(zones=self).order_by("-publish_time", "-pk")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["news"] = Paginator(self.news(), self.news_per_page).get_page(
-            request.GET.get("page")
-        )
-        context["gallery"] = self.gallery_images.prefetch_related(
-            Prefetch("image", get_image_model().objects.prefetch_renditions(GALLERY_RENDITION))
-        )
-        return context
+    def get_main_context(self, request, *args, **kwargs):
+        images = get_image_model().objects.prefetch_renditions(GALLERY_RENDITION)
+        return {
+            "news": Paginator(self.news(), self.news_per_page).get_page(request.GET.get("page")),
+            "gallery": self.gallery_images.prefetch_related(Prefetch("image", images)),
+        }
 
 
 @receiver(page_published, sender=ZonePage)

@@ -56,6 +56,29 @@ def main_menu(context):
     return navigation.menu_html(context["request"], current_page(context))
 
 
+@register.tag
+def cached_main(parser, token):
+    """{% cached_main %}…{% endcached_main %}: the page's main block, from the shared
+    cache when the context's `main_fragment` holds it (portal/fragments.py)."""
+    nodelist = parser.parse(("endcached_main",))
+    parser.delete_first_token()
+    return CachedMainNode(nodelist)
+
+
+class CachedMainNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        fragment = context.get("main_fragment")
+        if fragment is None or not fragment.serves(context.template):
+            return self.nodelist.render(context)
+        if fragment.html is None:
+            fragment.html = self.nodelist.render(context)
+            fragment.keep(fragment.html)
+        return fragment.html
+
+
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(page):
     # Ancestors below the tree root (depth 1), ending with the page itself.
