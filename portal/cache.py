@@ -124,14 +124,9 @@ def remember(name, build, timeout=DAY):
     return entry[0]
 
 
-def keep(name, value, timeout=DAY):
-    """Keep `value` as `remember(name, …)` would have."""
-    share(generation_key(name), value, timeout)
-
-
 def remembered(name):
-    """What `remember(name, …)` or `keep(name, …)` kept for the current generation, or
-    None; never builds (for the page shown while the database is down)."""
+    """What `remember(name, …)` kept for the current generation, or None; never builds
+    (for the page shown while the database is down)."""
     entry = shared(generation_key(name))
     return entry[0] if entry else None
 

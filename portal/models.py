@@ -12,7 +12,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 
-from portal.cache import keep, remember, remembered
+from portal.cache import DAY, generation_key, remember, share, shared
 from portal.forms import PortalPageForm
 from portal.fragments import main_fragment
 from portal.search.fields import with_segmentation
@@ -173,14 +173,16 @@ class HomePage(PortalPage):
         # A page found for the whole path is remembered: the next request for it costs
         # no query. Other paths (mistyped, or a routable sub-path) are not, so no one can
         # fill the cache with made-up addresses.
-        page = remembered(f"route:{prefixes[-1]}")
+        key = generation_key(f"route:{prefixes[-1]}")  # before the query, as it may change
+        entry = shared(key)
+        page = entry[0] if entry else None
         if page is None:
             pages = Page.objects.filter(url_path__in=prefixes).order_by("-depth")
             page = pages.specific().first()
             if page is None:
                 raise Http404
             if page.url_path == prefixes[-1]:
-                keep(f"route:{prefixes[-1]}", page)
+                share(key, page, DAY)
         remaining = path_components[page.depth - self.depth :]
         return page.route(request, remaining)
 

@@ -53,7 +53,7 @@ def measure(client, url, monkeypatch):
     assert client.get(url).status_code == 200  # renditions, fragments and counts made
     with monkeypatch.context() as patch:
         patch.setattr(PortalPage, "cache_main", False)  # the main block built afresh
-        patch.setattr(portal_models, "remembered", lambda name: None)  # and the route found
+        patch.setattr(portal_models, "shared", lambda key: None)  # and the route found
         built = queries(client, url)
     warm = queries(client, url)
     cache.clear()
