@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django.core.exceptions import ValidationError
@@ -173,7 +174,8 @@ class HomePage(PortalPage):
         # A page found for the whole path is remembered: the next request for it costs
         # no query. Other paths (mistyped, or a routable sub-path) are not, so no one can
         # fill the cache with made-up addresses.
-        key = generation_key(f"route:{prefixes[-1]}")  # before the query, as it may change
+        path_digest = hashlib.sha1(prefixes[-1].encode()).hexdigest()  # any length
+        key = generation_key(f"route:{path_digest}")  # before the query, as it may change
         entry = shared(key)
         page = entry[0] if entry else None
         if page is None:

@@ -163,7 +163,11 @@ def mourning_days(site):
 def in_mourning(request):
     """Whether today (Asia/Shanghai) is a day of 哀悼模式. Only the dates are cached,
     never the answer, so the site turns gray and back by the calendar alone."""
-    days = cached(request, "mourning-days", mourning_days)
+    return mourning_today(cached(request, "mourning-days", mourning_days))
+
+
+def mourning_today(days):
+    """Whether today (Asia/Shanghai) is within `days` (first, last), when there are any."""
     return bool(days) and days[0] <= timezone.localdate() <= days[1]
 
 
@@ -190,8 +194,8 @@ def menu_html(request, page):
 
 
 def chrome_without_database(request):
-    """The header, menu (nothing marked current), 通知公告 box and footer as last cached for
-    this request's site, for the page shown while the database is down. Pieces that are
+    """The header, menu (nothing marked current), 通知公告 box, footer and 哀悼模式 as last
+    cached for this request's site, for the page shown while the database is down. Pieces that are
     not in the cache are left out; the page then uses its static stand-ins."""
     site = cached_site(request)
     if site is None:
@@ -207,4 +211,5 @@ def chrome_without_database(request):
         current = {"home": False, "section": None, "child": None, "exact": False}
         pieces["menu"] = render_to_string("includes/menu.html", {**menu, "current": current})
     chrome = {name: mark_safe(html) for name, html in pieces.items() if html}
-    return {**chrome, "site_name": last_cached("site-name")}
+    mourning = mourning_today(last_cached("mourning-days"))
+    return {**chrome, "site_name": last_cached("site-name"), "mourning": mourning}

@@ -2,8 +2,11 @@
 
 import pytest
 from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.models import Site
 
 from news.models import NewsPage
+from portal.models import SiteSettings
 from portal.views import database_unavailable, server_error
 from tests import factories
 
@@ -55,3 +58,14 @@ def test_maintenance_page_takes_the_chrome_from_the_cache(client, news_index, dj
     html = response.content.decode()
     assert 'class="utility-bar"' in html and 'aria-label="主菜单"' in html
     assert "资讯中心" in html and "网站维护中" in html
+
+
+@pytest.mark.django_db
+def test_the_maintenance_page_keeps_mourning_days(client, news_index, django_db_blocker):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.mourning_start = settings.mourning_end = timezone.localdate()
+    settings.save()
+    client.get("/", HTTP_HOST="localhost")  # caches the chrome and the mourning days
+    with django_db_blocker.block():
+        response = database_unavailable(RequestFactory().get("/", HTTP_HOST="localhost"))
+    assert '<html lang="zh-Hans" class="mourning">' in response.content.decode()
