@@ -2,14 +2,20 @@
 
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
+from urllib.parse import quote, urlencode
+
+from bench.headers import HEADERS
 
 HOST = "127.0.0.1"
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def free_port():
@@ -27,6 +33,48 @@ def get(port, path, headers):
         return response.status, response.read()
     finally:
         connection.close()
+
+
+class Visitor:
+    """One reader's or editor's HTTP to a server on this host: keeps its cookies, sends what
+    the HTTPS proxy in front would (`HEADERS`, plus `headers`, and Origin on POST), one
+    connection per request (sync gunicorn workers close it anyway)."""
+
+    def __init__(self, port, headers=None):
+        self.port, self.cookies = port, {}
+        self.headers = HEADERS | (headers or {})
+
+    def request(self, method, path, body=None, headers=None):
+        """(status, text, headers) of one request, without following redirects."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+        sent = self.headers | (headers or {})
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if method == "POST":  # what a browser sends; Django checks it on HTTPS
+            sent["Origin"] = f"https://{HOST}:{self.port}"
+        try:
+            connection.request(method, quote(path, safe="/?=&%:"), body=body, headers=sent)
+            response = connection.getresponse()
+            content = response.read()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            return response.status, content.decode("utf-8", "replace"), response.headers
+        finally:
+            connection.close()
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post_form(self, path, fields):
+        body = urlencode(fields, doseq=True)
+        content_type = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request("POST", path, body.encode(), content_type)
+
+    def submit(self, path, **fields):
+        """GET a form, then POST it back with its CSRF token and `fields`."""
+        token = CSRF_INPUT.search(self.get(path)[1])
+        return self.post_form(path, {"csrfmiddlewaretoken": token.group(1), **fields})
 
 
 @contextmanager

@@ -22,7 +22,6 @@ is printed and written to bench/results/soak-<time>.md.
 """
 
 import argparse
-import http.client
 import json
 import os
 import random
@@ -36,21 +35,17 @@ import threading
 import time
 from collections import Counter, defaultdict
 from datetime import datetime
-from http.cookies import SimpleCookie
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 from bench.data import ROOT, Dataset
-from bench.headers import HEADERS
 from bench.run import production_env
-from bench.servers import HOST, gunicorn
+from bench.servers import CSRF_INPUT, HOST, Visitor, gunicorn
 
 RESULTS = ROOT / "bench" / "results"
 SEARCHES = ["开发区", "高新区", "招商引资", "营商环境", "复工复产", "综合保税区", "产业园", "协会"]
 # Documentation addresses (RFC 5737), only ever written in X-Forwarded-For: the clients.
 CLIENTS = [f"198.51.100.{n}" for n in range(1, 5)]
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 OK = {"read": {200}, "search": {200}, "hit": {200}, "form": {200}, "post": {302, 429}}
 OK |= {"admin": {200, 302}}
 
@@ -69,38 +64,6 @@ def parse_args(argv=None):
     parser.add_argument("--max-growth", type=float, default=60, help="MiB per hour per worker")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the saved data")
     return parser.parse_args(argv)
-
-
-class Client:
-    """One HTTP user: its cookies, the proxy's headers, one connection per request (sync
-    gunicorn workers close it anyway)."""
-
-    def __init__(self, port, address):
-        self.port, self.cookies = port, {}
-        self.headers = HEADERS | {"X-Forwarded-For": address}
-
-    def request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
-        sent = self.headers | (headers or {})
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if method == "POST":  # what a browser sends; Django checks it on HTTPS
-            sent["Origin"] = f"https://{HOST}:{self.port}"
-        try:
-            connection.request(method, quote(path, safe="/?=&%:"), body=body, headers=sent)
-            response = connection.getresponse()
-            content = response.read()
-            for header in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response.status, content.decode("utf-8", "replace"), response.headers
-        finally:
-            connection.close()
-
-    def post_form(self, path, fields):
-        body = urlencode(fields, doseq=True)
-        content_type = {"Content-Type": "application/x-www-form-urlencoded"}
-        return self.request("POST", path, body.encode(), content_type)
 
 
 class Tally:
@@ -129,7 +92,7 @@ class Tally:
 
 
 def reader(port, targets, tally, stop, rng):
-    client = Client(port, rng.choice(CLIENTS))
+    client = Visitor(port, {"X-Forwarded-For": rng.choice(CLIENTS)})
     kinds = list(targets["pages"])
     while not stop.is_set():
         roll = rng.random()
@@ -150,7 +113,7 @@ def poster(port, targets, tally, stop, every, rng):
     """A 留言 or a 投稿 every `every` seconds, each from one of a few addresses."""
     sent = 0
     while not stop.wait(every):
-        client = Client(port, rng.choice(CLIENTS))
+        client = Visitor(port, {"X-Forwarded-For": rng.choice(CLIENTS)})
         path = "/messages/" if sent % 2 == 0 else "/submit/"
         status, form, _ = tally.call("form", client, "request", "GET", path)
         token = CSRF_INPUT.search(form) if status == 200 else None
@@ -183,11 +146,11 @@ class Editor:
     and publishes it; after each publish, checks that a reader sees the new title."""
 
     def __init__(self, port, tally, password, slug):
-        self.client = Client(port, "127.0.0.1")
+        self.client = Visitor(port, {"X-Forwarded-For": "127.0.0.1"})
         self.tally, self.password, self.slug = tally, password, slug
         self.published, self.visible, self.problems = 0, 0, []
         self.last_title = None
-        self.reader = Client(port, CLIENTS[0])
+        self.reader = Visitor(port, {"X-Forwarded-For": CLIENTS[0]})
 
     def call(self, method, path, *args):
         return self.tally.call("admin", self.client, method, path, *args)
