@@ -11,8 +11,9 @@ Never for previews or other methods than GET/HEAD, nor for pages with `cache_mai
 False` (forms); a block whose rendering used the CSRF token is not kept.
 """
 
+from django.conf import settings
+
 from portal.cache import (
-    DAY,
     current_generation,
     entry_key,
     entry_lifetime,
@@ -44,13 +45,15 @@ class MainFragment:
         # Parameters no page uses (utm_source…) are read past but never stored under.
         if query_key(request) is None or request.META.get("CSRF_COOKIE_USED"):
             return
-        share(self.key, html, entry_lifetime(DAY))
+        share(self.key, html, entry_lifetime(settings.FRAGMENT_CACHE_SECONDS))
 
 
 def main_fragment(request, page):
     """The main block of `page` for `request`, cached or to be filled; None when it
     must be built every time."""
-    if not page.cache_main or getattr(request, "is_preview", False):
+    if not settings.FRAGMENT_CACHE_SECONDS or not page.cache_main:
+        return None
+    if getattr(request, "is_preview", False):
         return None
     if request.method not in ("GET", "HEAD"):
         return None

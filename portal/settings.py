@@ -384,6 +384,9 @@ if env("CLOUDFRONT_DISTRIBUTION_ID"):
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # The query parameters pages use; any other (utm_source…) neither varies nor fills it.
 PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}
+# Longest life of a page's cached main block (portal/fragments.py); 0 turns it off. Each
+# query string pages use (?page=…) is a block of its own, so this bounds what they fill.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
 # Lets `X-Bench-Bypass-Cache: 1` skip the cache; only the benchmark's servers set it.
 PAGE_CACHE_BYPASS = env_bool("PAGE_CACHE_BYPASS")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # through Django: privacy checks, download headers

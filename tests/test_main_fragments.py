@@ -99,3 +99,12 @@ def test_a_block_that_used_the_csrf_token_is_not_kept(home, monkeypatch):
         page = text(Client().get(board.url))
     assert 'name="csrfmiddlewaretoken"' in page
     assert len(queries) > 0  # built again, with this reader's own token
+
+
+@pytest.mark.django_db
+def test_operators_can_turn_it_off(client, article, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    text(client.get(article.url))
+    with CaptureQueriesContext(connection) as queries:
+        assert "经开区坚持" in text(client.get(article.url))
+    assert len(queries) > 0
