@@ -66,6 +66,9 @@ class Message(ContactRecord):
     def __str__(self):
         return self.subject
 
+    def shown_to_readers(self):
+        return self.status == self.Status.PUBLIC
+
     def clean(self):
         if self.status != self.Status.PUBLIC:
             return

@@ -89,6 +89,11 @@ class ContactRecord(models.Model):
     def content_for_export(self):
         raise NotImplementedError
 
+    def shown_to_readers(self):
+        """Whether readers see this record on the site (a new hidden one leaves every
+        cached page as it is: portal/cache_invalidation.py)."""
+        return False
+
     def export_row(self):
         values = (
             self._meta.verbose_name,

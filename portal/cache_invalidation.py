@@ -25,10 +25,20 @@ post_page_move.connect(pages_changed, dispatch_uid="pagecache-moved")
 
 @receiver(post_save, dispatch_uid="pagecache-saved")
 @receiver(post_delete, dispatch_uid="pagecache-deleted")
-def content_changed(sender, instance, **kwargs):
+def content_changed(sender, instance, created=False, **kwargs):
     # Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh), the
     # ordered rows pages and snippets hold (home blocks, attachments, directory links…),
     # settings, sites, view restrictions and every snippet (messages, member units…).
     watched = (Page, Orderable, BaseSiteSetting, BaseGenericSetting, Site, BaseViewRestriction)
+    if created and unseen_by_readers(instance):
+        return  # what the public forms create (投稿 drafts, 留言 awaiting moderation)
     if isinstance(instance, watched) or sender in get_snippet_models():
         pages_changed()
+
+
+def unseen_by_readers(instance):
+    """A draft page, or a record that says readers do not see it (`shown_to_readers`)."""
+    if isinstance(instance, Page):
+        return not instance.live
+    shown = getattr(instance, "shown_to_readers", None)
+    return shown is not None and not shown()

@@ -218,3 +218,13 @@ def test_another_hosts_publish_is_seen_here_within_the_local_moment(
     response = get(client, column.url)
     assert response["X-Page-Cache"] == "miss"
     assert "另一台主机改的标题" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_what_readers_send_leaves_every_cached_page_alone(column):
+    before = page_cache.current_generation()
+    factories.MessageFactory()  # awaiting moderation
+    factories.NewsPageFactory(parent=column, live=False)  # a 投稿 draft
+    assert page_cache.current_generation() == before
+    factories.MessageFactory(status="public", allow_public=True)
+    assert page_cache.current_generation() != before
