@@ -112,15 +112,16 @@ def generation_key(name):
     return f"portal:{name}:{RELEASE}:{current_generation()[0]}"
 
 
-def remember(name, build, timeout=DAY):
+def remember(name, build, timeout=DAY, keep=None):
     """`build()`, kept until content changes (the next generation) or `timeout` seconds
     pass (a number, or a function giving it after the build). None and other empty
-    answers are kept too."""
-    key = generation_key(name)
+    answers are kept too, unless `keep(answer)` says otherwise."""
+    key = generation_key(name)  # before the build: content may change meanwhile
     entry = shared(key)
     if entry is None:
         entry = (build(),)
-        share(key, entry[0], timeout() if callable(timeout) else timeout)
+        if keep is None or keep(entry[0]):
+            share(key, entry[0], timeout() if callable(timeout) else timeout)
     return entry[0]
 
 
@@ -209,6 +210,11 @@ def wants_cache(request):
     )
 
 
+def used_csrf_token(request):
+    """Whether this response carries the reader's CSRF token (Django's get_token ran)."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def storable(request, response):
     cache_control = response.get("Cache-Control", "")
     user = getattr(request, "user", None)
@@ -218,8 +224,7 @@ def storable(request, response):
         and not response.cookies
         and "cookie" not in response.get("Vary", "").lower()
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not request.META.get("CSRF_COOKIE_USED")
+        and not used_csrf_token(request)
         and not (user is not None and user.is_authenticated)
     )
 

@@ -23,16 +23,18 @@ page_unpublished.connect(pages_changed, dispatch_uid="pagecache-unpublished")
 post_page_move.connect(pages_changed, dispatch_uid="pagecache-moved")
 
 
+# Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh), the ordered
+# rows pages and snippets hold (home blocks, attachments, directory links…), settings,
+# sites and view restrictions; and every snippet (messages, member units…).
+WATCHED = (Page, Orderable, BaseSiteSetting, BaseGenericSetting, Site, BaseViewRestriction)
+
+
 @receiver(post_save, dispatch_uid="pagecache-saved")
 @receiver(post_delete, dispatch_uid="pagecache-deleted")
 def content_changed(sender, instance, created=False, **kwargs):
-    # Any page row (drafts too: rarely wrong to refresh, never wrong to be fresh), the
-    # ordered rows pages and snippets hold (home blocks, attachments, directory links…),
-    # settings, sites, view restrictions and every snippet (messages, member units…).
-    watched = (Page, Orderable, BaseSiteSetting, BaseGenericSetting, Site, BaseViewRestriction)
     if created and unseen_by_readers(instance):
         return  # what the public forms create (投稿 drafts, 留言 awaiting moderation)
-    if isinstance(instance, watched) or sender in get_snippet_models():
+    if isinstance(instance, WATCHED) or sender in get_snippet_models():
         pages_changed()
 
 

@@ -21,6 +21,7 @@ from portal.cache import (
     query_key,
     share,
     shared,
+    used_csrf_token,
 )
 
 
@@ -43,7 +44,7 @@ class MainFragment:
     def keep(self, html):
         request = self.request
         # Parameters no page uses (utm_source…) are read past but never stored under.
-        if query_key(request) is None or request.META.get("CSRF_COOKIE_USED"):
+        if query_key(request) is None or used_csrf_token(request):
             return
         share(self.key, html, entry_lifetime(settings.FRAGMENT_CACHE_SECONDS))
 

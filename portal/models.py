@@ -13,7 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 
-from portal.cache import DAY, generation_key, remember, share, shared
+from portal.cache import remember
 from portal.forms import PortalPageForm
 from portal.fragments import main_fragment
 from portal.search.fields import with_segmentation
@@ -171,20 +171,22 @@ class HomePage(PortalPage):
             self.url_path + "/".join(path_components[:depth]) + "/"
             for depth in range(1, len(path_components) + 1)
         ]
-        # A page found for the whole path is remembered: the next request for it costs
+        whole_path = prefixes[-1]
+
+        def deepest_page():
+            pages = Page.objects.filter(url_path__in=prefixes).order_by("-depth")
+            return pages.specific().first()
+
+        # The page found for the whole path is remembered: the next request for it costs
         # no query. Other paths (mistyped, or a routable sub-path) are not, so no one can
         # fill the cache with made-up addresses.
-        path_digest = hashlib.sha1(prefixes[-1].encode()).hexdigest()  # any length
-        key = generation_key(f"route:{path_digest}")  # before the query, as it may change
-        entry = shared(key)
-        page = entry[0] if entry else None
+        page = remember(
+            f"route:{hashlib.sha1(whole_path.encode()).hexdigest()}",  # paths of any length
+            deepest_page,
+            keep=lambda page: page is not None and page.url_path == whole_path,
+        )
         if page is None:
-            pages = Page.objects.filter(url_path__in=prefixes).order_by("-depth")
-            page = pages.specific().first()
-            if page is None:
-                raise Http404
-            if page.url_path == prefixes[-1]:
-                share(key, page, DAY)
+            raise Http404
         remaining = path_components[page.depth - self.depth :]
         return page.route(request, remaining)
 

@@ -13,12 +13,11 @@ from wagtail.models import Page, Site
 
 from association.models import MagazineIndexPage, MagazineIssuePage, MessageBoardPage
 from news.models import NoticeIndexPage, NoticePage
-from portal.cache import remember, remembered
+from portal.cache import DAY, remember, remembered
 from portal.models import SiteSettings
 from portal.sites import cached_site
 from portal.snippets import LinkGroup
 
-TIMEOUT = 24 * 60 * 60
 NOTICE_COUNT = 5
 # Pages this close to the tree root can be menu items (sections and their columns).
 MENU_MAX_DEPTH = 4
@@ -36,7 +35,7 @@ def cached(request, name, build, *vary, timeout=None):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    lifetime = (lambda: min(TIMEOUT, timeout(site) or TIMEOUT)) if timeout else TIMEOUT
+    lifetime = (lambda: min(DAY, timeout(site) or DAY)) if timeout else DAY
     return remember(chrome_name(site.pk, name, *vary), lambda: build(site), lifetime)
 
 

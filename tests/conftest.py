@@ -11,6 +11,7 @@ from portal import cache as page_cache
 from portal.models import HomePage
 from tests import factories
 from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
+from tests.page_builds import build_pages_afresh
 
 # Playwright's sync API runs an event loop in the test thread; the live server's
 # database work in that thread is still synchronous and safe.
@@ -174,3 +175,9 @@ def every_page_type(home):
         f"/hits/{article.pk}/",
     ]
     return {"pages": pages, "urls": pages + others, "article": article}
+
+
+@pytest.fixture
+def pages_built_afresh(monkeypatch):
+    """For query counts: no page's main block, route or privacy lookup comes from the cache."""
+    build_pages_afresh(monkeypatch)

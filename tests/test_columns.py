@@ -105,7 +105,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_column_page_queries_do_not_grow_with_the_articles(client, column):
+def test_column_page_queries_do_not_grow_with_the_articles(client, column, pages_built_afresh):
     make_articles(column, 10)
     small = count_queries(client, column.url)
     assert small <= 12

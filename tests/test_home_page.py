@@ -103,7 +103,9 @@ def queries_for_home(client):
 
 
 @pytest.mark.django_db
-def test_home_page_queries_do_not_grow_with_the_articles(client, home, column, sections):
+def test_home_page_queries_do_not_grow_with_the_articles(
+    client, home, column, sections, pages_built_afresh
+):
     cover = ImageFactory(title="封面")
     fill(column, 5)
     fill(sections["policies"], 5)

@@ -71,7 +71,6 @@ def test_attachments_are_listed_with_type_and_size(client, notices):
 @pytest.mark.django_db
 def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, notices, monkeypatch):
     from portal import cache as page_cache
-    from portal import navigation
 
     lifetimes = {}
     real_set = page_cache.cache.set
@@ -85,4 +84,4 @@ def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, not
     notice(notices, "即将截止的通知", 1, expires_at=timezone.now() + datetime.timedelta(seconds=30))
     assert "即将截止的通知" in client.get("/").content.decode()
     assert 0 < lifetimes["notices"] <= 31
-    assert lifetimes["footer"] == navigation.TIMEOUT
+    assert lifetimes["footer"] == page_cache.DAY
