@@ -330,28 +330,22 @@ def swap_in(staged, media_root):
 def restore_database(kind, dump):
     if kind == "postgresql":
         connection.close()
-        # One transaction: the old schema is dropped and the dump loaded, or nothing changes.
-        restore_sql = subprocess.Popen(
-            ["pg_restore", "--no-owner", "--no-privileges", "--file=-", str(dump)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        try:
+        with tempfile.TemporaryDirectory(prefix="portal-restore-") as folder:
+            # The dump as SQL first: a pg_restore that cannot read it (too old a client, a
+            # damaged file) fails here, before the database is touched.
+            sql = Path(folder) / "restore.sql"
+            run(["pg_restore", "--no-owner", "--no-privileges", f"--file={sql}", str(dump)])
+            # One transaction: the old schema is dropped and the dump loaded, or nothing
+            # changes.
             run(
                 [
                     "psql", "--no-psqlrc", "--quiet", "--single-transaction",
                     "--set=ON_ERROR_STOP=1",
                     "--command=DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
-                    "--file=-",
+                    f"--file={sql}",
                 ],
                 env=pg_environment(),
-                stdin=restore_sql.stdout,
             )  # fmt: skip
-        finally:
-            restore_sql.stdout.close()
-            errors = restore_sql.stderr.read().decode().strip()
-            if restore_sql.wait() != 0:
-                raise BackupError(f"pg_restore failed: {errors}")
         return
     connection.ensure_connection()
     source = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)

@@ -134,6 +134,23 @@ def test_a_damaged_backup_is_refused_before_anything_changes(backup_folder):
     assert Page.objects.count() == pages and media_checksums(settings.MEDIA_ROOT) == media
 
 
+def test_a_dump_this_pg_restore_cannot_read_leaves_the_site_as_it_was(
+    backup_folder, tmp_path, monkeypatch
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_restore restores PostgreSQL dumps only")
+    fake = tmp_path / "bin" / "pg_restore"  # as an older client than the dump's pg_dump
+    fake.parent.mkdir()
+    error = "pg_restore: error: unsupported version (1.16) in file header"
+    fake.write_text(f"#!/bin/sh\necho '{error}' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match="unsupported version"):
+        call_command("restore", str(backup_folder), "--replace", verbosity=0)
+    assert Page.objects.count() == pages > 10
+
+
 def test_a_backup_from_newer_code_is_refused(backup_folder):
     path = backup_folder / MANIFEST
     manifest = json.loads(path.read_text())
