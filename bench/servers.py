@@ -66,6 +66,9 @@ class Visitor:
     def get(self, path):
         return self.request("GET", path)
 
+    def post(self, path):
+        return self.request("POST", path)
+
     def post_form(self, path, fields):
         body = urlencode(fields, doseq=True)
         content_type = {"Content-Type": "application/x-www-form-urlencoded"}

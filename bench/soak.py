@@ -39,10 +39,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench.data import ROOT, Dataset
-from bench.run import production_env
+from bench.run import RESULTS, production_env, save_report
 from bench.servers import CSRF_INPUT, HOST, Visitor, gunicorn
 
-RESULTS = ROOT / "bench" / "results"
 SEARCHES = ["开发区", "高新区", "招商引资", "营商环境", "复工复产", "综合保税区", "产业园", "协会"]
 # Documentation addresses (RFC 5737), only ever written in X-Forwarded-For: the clients.
 CLIENTS = [f"198.51.100.{n}" for n in range(1, 5)]
@@ -97,13 +96,13 @@ def reader(port, targets, tally, stop, rng):
     while not stop.is_set():
         roll = rng.random()
         if roll < 0.1:
-            tally.call("search", client, "request", "GET", f"/search/?q={rng.choice(SEARCHES)}")
+            tally.call("search", client, "get", f"/search/?q={rng.choice(SEARCHES)}")
             continue
         kind = "article" if roll < 0.5 else rng.choice(kinds)
-        tally.call("read", client, "request", "GET", rng.choice(targets["pages"][kind]))
+        tally.call("read", client, "get", rng.choice(targets["pages"][kind]))
         if kind == "article":  # the page's script counts the view
             page_id = rng.choice(targets["hit_ids"])
-            status, _, _ = tally.call("hit", client, "request", "POST", f"/hits/{page_id}/")
+            status, _, _ = tally.call("hit", client, "post", f"/hits/{page_id}/")
             if status == 200:
                 with tally.lock:
                     tally.hits[page_id] += 1
@@ -115,7 +114,7 @@ def poster(port, targets, tally, stop, every, rng):
     while not stop.wait(every):
         client = Visitor(port, {"X-Forwarded-For": rng.choice(CLIENTS)})
         path = "/messages/" if sent % 2 == 0 else "/submit/"
-        status, form, _ = tally.call("form", client, "request", "GET", path)
+        status, form, _ = tally.call("form", client, "get", path)
         token = CSRF_INPUT.search(form) if status == 200 else None
         if not token:
             continue
@@ -156,7 +155,7 @@ class Editor:
         return self.tally.call("admin", self.client, method, path, *args)
 
     def csrf(self, path):
-        status, content, _ = self.call("request", "GET", path)
+        status, content, _ = self.call("get", path)
         token = CSRF_INPUT.search(content) if status == 200 else None
         if not token:
             raise RuntimeError(f"no form at {path} (status {status})")
@@ -210,7 +209,7 @@ class Editor:
         """Whether an anonymous reader sees `title` at `url` within `seconds`."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            status, content, _ = self.tally.call("read", self.reader, "request", "GET", url)
+            status, content, _ = self.tally.call("read", self.reader, "get", url)
             if status == 200 and title in content:
                 return True
             time.sleep(0.5)
@@ -459,10 +458,7 @@ def main():
         dataset.prepare(manage, rebuild=args.rebuild)  # collects the static files too
         RESULTS.mkdir(exist_ok=True)
         text, checks = soak(env, args, RESULTS / "soak-gunicorn.log")
-    print(f"\n{text}")
-    out = RESULTS / f"soak-{datetime.now():%Y%m%d-%H%M%S}.md"
-    out.write_text(text)
-    print(f"Written to {out.relative_to(ROOT)}")
+    save_report(text, prefix="soak-")
     sys.exit(0 if all(checks.values()) else 1)
 
 

@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core.management import call_command, get_commands
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from news.models import NewsPage
 from portal.search.views import popular_queries
@@ -61,3 +61,6 @@ def test_the_search_log_keeps_the_popular_search_window():
     Query.get("旧的搜索").add_hit(date=timezone.localdate() - datetime.timedelta(days=120))
     call_command("searchpromotions_garbage_collect", verbosity=0)
     assert [q.query_string for q in popular_queries()] == ["复工复产"]
+    # The old hits are gone, not just outside the window popular_queries() reads.
+    assert not QueryDailyHits.objects.filter(query__query_string="旧的搜索").exists()
+    assert QueryDailyHits.objects.filter(query__query_string="复工复产").exists()
