@@ -31,5 +31,5 @@ def paginate(request, items, per_page, count_key=None):
     if not count_key:
         return Paginator(items, per_page).get_page(request.GET.get("page"))
     paginator = FromEitherEndPaginator(items, per_page)
-    paginator.count = remember(f"count:{count_key}", lambda: Paginator(items, per_page).count)
+    paginator.count = remember(f"count:{count_key}", items.count)
     return paginator.get_page(request.GET.get("page"))

@@ -31,8 +31,12 @@ def site_key(request):
     return f"site:{hostname}:{request.get_port()}"
 
 
+# The views that draw the site's pages and chrome.
+SITE_VIEWS = {"wagtail_serve", "search"}
+
+
 class CachedSiteMiddleware:
-    """For requests Wagtail serves as pages, puts the site where Wagtail looks first
+    """For pages and the search page, puts the site where Wagtail looks first
     (`request._wagtail_site`). Other views (robots.txt…) never need the database for it."""
 
     def __init__(self, get_response):
@@ -42,7 +46,7 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.resolver_match.url_name == "wagtail_serve":
+        if request.resolver_match.url_name in SITE_VIEWS:
             request._wagtail_site = site_for_request(request)
 
 

@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
@@ -63,3 +65,12 @@ def test_junk_gives_a_clean_page(client, column, params):
     page = get(client, "/search/", params)
     assert "<script>alert" not in str(page.select_one("main"))
     assert len(page.select_one("#search-page-q").get("value", "")) <= 100
+
+
+def test_the_search_page_finds_its_site_without_a_query(client, column):
+    found = factories.NewsPageFactory(parent=column, title="双桥经济开发区 复工复产")
+    get(client, "/search/", {"q": "复工复产"})
+    with CaptureQueriesContext(connection) as queries:
+        page = get(client, "/search/", {"q": "复工复产"})
+    assert [a.get_text() for a in page.select(".search-result a")] == [found.title]
+    assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
