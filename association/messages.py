@@ -10,12 +10,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 
 from association.privacy import ContactForm, ContactRecord
 from association.screening import find_sensitive_words
-from portal.public_forms import SAVE, SPAM, RateLimit, render_form_page, screen_post
+from portal.public_forms import RateLimit, answer_post, render_form_page
 
 RATE_LIMIT = RateLimit("message", limit=5, period=600)
 PER_PAGE = 10
@@ -135,11 +134,9 @@ def serve_board(page, request):
     if request.method != "POST":
         sent = request.session.pop(SENT, False)
         return render_form_page(page, request, MessageForm(), sent=sent)
-    form = MessageForm(request.POST)
-    outcome = screen_post(request, form, RATE_LIMIT)
-    if outcome in (SAVE, SPAM):
-        if outcome == SAVE:
-            form.save()
-        request.session[SENT] = True
-        return redirect(page.url)
-    return render_form_page(page, request, form, outcome)
+    return answer_post(page, request, MessageForm(request.POST), RATE_LIMIT, save_message, SENT)
+
+
+def save_message(form):
+    form.save()
+    return True

@@ -11,7 +11,6 @@ from html import escape
 
 from django import forms
 from django.db import models, transaction
-from django.shortcuts import redirect
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -20,7 +19,8 @@ from wagtail.rich_text import RichText
 
 from association.privacy import ContactForm, ContactRecord
 from association.screening import find_sensitive_words
-from portal.public_forms import SAVE, SPAM, RateLimit, render_form_page, screen_post
+from portal.pages import add_child_page
+from portal.public_forms import RateLimit, answer_post, render_form_page
 from portal.uploads import AttachmentField, MultipleImageField
 
 RATE_LIMIT = RateLimit("submission", limit=5, period=3600)
@@ -121,7 +121,9 @@ def submissions_collection():
     return existing or root.add_child(name=COLLECTION_NAME)
 
 
-def store_uploads(data, collection):
+def store_uploads(data, collection, stored):
+    """Save the pictures and the attachment into the library; each saved file is added to
+    `stored`, so a failed submission can remove it."""
     images = []
     for number, upload in enumerate(data["images"], start=1):
         image = get_image_model()(
@@ -129,6 +131,7 @@ def store_uploads(data, collection):
         )
         image._set_image_file_metadata()
         image.save()
+        stored.append(image.file)
         images.append(image)
     document = None
     if data["attachment"]:
@@ -137,16 +140,28 @@ def store_uploads(data, collection):
         )
         document._set_document_file_metadata()
         document.save()
+        stored.append(document.file)
     return images, document
 
 
-@transaction.atomic
 def create_draft(form):
-    """The draft article, its Submission record and the started workflow."""
+    """The draft article, its Submission record and the started workflow, in one
+    transaction; if any of it fails, the files it stored are removed too."""
+    stored = []
+    try:
+        with transaction.atomic():
+            return write_draft(form, stored)
+    except Exception:
+        for file in stored:  # the rows are rolled back; the files must go too
+            file.storage.delete(file.name)
+        raise
+
+
+def write_draft(form, stored):
     from news.models import NewsPage
 
     data = form.cleaned_data
-    images, document = store_uploads(data, submissions_collection())
+    images, document = store_uploads(data, submissions_collection(), stored)
     body = [("paragraph", RichText(paragraphs_html(data["body"])))]
     body += [("image", {"image": image, "caption": ""}) for image in images]
     if document:
@@ -159,7 +174,7 @@ def create_draft(form):
         live=False,
         publish_time=timezone.now(),
     )
-    data["column"].add_child(instance=page)
+    add_child_page(data["column"], page)
     page.save_revision(user=None, log_action=True)
     flagged = find_sensitive_words(data["title"], data["body"], data["source"], data["authors"])
     submission = Submission.objects.create(
@@ -181,9 +196,8 @@ def serve_submission_page(page, request):
         reference = request.session.pop(SENT, None)
         return render_form_page(page, request, SubmissionForm(), reference=reference)
     form = SubmissionForm(request.POST, request.FILES)
-    outcome = screen_post(request, form, RATE_LIMIT)
-    if outcome in (SAVE, SPAM):
-        if outcome == SAVE:
-            request.session[SENT] = create_draft(form).reference
-        return redirect(page.url)
-    return render_form_page(page, request, form, outcome)
+    return answer_post(page, request, form, RATE_LIMIT, save_submission, SENT)
+
+
+def save_submission(form):
+    return create_draft(form).reference

@@ -16,9 +16,7 @@ class PortalPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         if "slug" in self.fields and not cleaned_data.get("slug") and cleaned_data.get("title"):
             page = self.instance
-            page.title = cleaned_data["title"]
-            page._cached_parent_obj = self.parent_page
-            page.slug = ""
-            page.fill_empty_slug()
+            page.title, page.slug = cleaned_data["title"], ""
+            page.fill_empty_slug(parent=self.parent_page)
             cleaned_data["slug"] = page.slug
         return cleaned_data

@@ -3,18 +3,26 @@
 import datetime
 import io
 import re
+import threading
 import zipfile
+from pathlib import Path
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from association.screening import SensitiveWord
-from news.models import NewsPage
+from news.models import NewsCategoryPage, NewsPage
 from news.submissions import MAX_IMAGES, RATE_LIMIT, Submission
 from tests import factories
 
@@ -227,3 +235,115 @@ def test_the_rate_limit_trips(client, submit_page, open_column):
     assert response.status_code == 429
     assert "提交过于频繁" in response.content.decode()
     assert 'value="苏州工业园区管委会"' in response.content.decode()
+
+
+CHINESE_TITLES = [
+    "开发区招商引资新政策",
+    "高新区产业发展报告",
+    "园区营商环境持续优化",
+    "经开区一季度经济运行情况",
+    "自贸试验区制度创新成果",
+    "保税区进出口贸易稳步增长",
+    "开发区招商引资新政策",  # the same title twice
+    "国家级新区建设座谈会召开",
+    "产业园区绿色低碳发展",
+    "边境经济合作区开放合作",
+]
+
+
+@pytest.mark.parametrize("count", [2, 3, 10])
+def test_chinese_titles_into_one_column_each_get_their_own_address(
+    client, submit_page, open_column, count
+):
+    for number, title in enumerate(CHINESE_TITLES[:count]):
+        # Two senders, as the limit allows five posts an hour from one address.
+        response = submit(client, open_column, ip=f"10.2.3.{number // 5}", title=title)
+        assert response.status_code == 302, response.content.decode()[:400]
+        assert "投稿成功" in client.get(response["Location"]).content.decode()
+
+    drafts = NewsPage.objects.child_of(open_column).filter(live=False)
+    slugs = [draft.slug for draft in drafts]
+    assert len(slugs) == count == len(set(slugs)) == Submission.objects.count()
+    for draft in drafts:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", draft.slug), draft.slug
+        assert draft.url_path == f"{open_column.url_path}{draft.slug}/"
+        assert draft.latest_revision.as_object().slug == draft.slug
+
+
+def test_a_title_with_digits_is_romanised_whole(client, submit_page, open_column):
+    submit(client, open_column, title="2024年招商会")
+    assert NewsPage.objects.get(title="2024年招商会").slug == "2024-nian-zhao-shang-hui"
+
+
+@pytest.mark.parametrize("title", ["🎉🎉🎉", "！！！？", "\u200b\u200b\u200b。"])
+def test_a_title_with_nothing_to_romanise_gets_a_dated_address(
+    client, submit_page, open_column, title
+):
+    for ip in ("10.0.0.1", "10.0.0.2"):
+        assert submit(client, open_column, ip=ip, title=title).status_code == 302
+    slugs = sorted(NewsPage.objects.filter(title=title).values_list("slug", flat=True))
+    today = f"page-{timezone.localdate():%Y%m%d}"
+    assert slugs == [today, f"{today}-2"]
+
+
+def stored_files():
+    media = Path(django_settings.MEDIA_ROOT)
+    return sorted(str(path.relative_to(media)) for path in media.rglob("*") if path.is_file())
+
+
+def test_a_submission_the_site_fails_to_save_leaves_nothing_and_costs_no_post(
+    client, submit_page, open_column, monkeypatch
+):
+    files_before = stored_files()
+    # A reference already taken: the database refuses the record after the draft page,
+    # the pictures and the attachment have been written.
+    taken = Submission.objects.create(
+        reference="TG20261202-ABCDEF", title="旧稿", source="协会", name="甲", phone="1"
+    )
+    monkeypatch.setattr("news.submissions.new_reference", lambda: taken.reference)
+
+    for _ in range(RATE_LIMIT.limit + 1):
+        response = submit(client, open_column, images=[png(), png("two.png")], attachment=docx())
+        assert response.status_code == 503
+        html = response.content.decode()
+        assert "网站暂时未能保存您提交的内容，请稍后再试" in html
+        assert f'value="{FIELDS["title"]}"' in html and "苏州工业园区管委会" in html
+
+    assert not NewsPage.objects.filter(title=FIELDS["title"]).exists()
+    assert not get_image_model().objects.exists()
+    assert not get_document_model().objects.exists()
+    assert stored_files() == files_before
+    assert Submission.objects.get() == taken
+
+    # None of the failed posts counted: the sender still has all five.
+    monkeypatch.undo()
+    for number in range(RATE_LIMIT.limit):
+        assert submit(client, open_column, title=f"稿件{number}").status_code == 302
+    assert submit(client, open_column).status_code == 429
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_submissions_at_once_into_one_column(home, editorial_roles):
+    column = NewsCategoryPage.objects.get()
+    column.accepts_submissions = True
+    column.save_revision().publish()
+    factories.SubmissionPageFactory(parent=home)
+    statuses = []
+
+    def contributor(number):
+        try:
+            response = submit(Client(), column, ip=f"10.9.0.{number}", title="开发区招商引资新政策")
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=contributor, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert statuses == [302] * 10
+    slugs = set(NewsPage.objects.child_of(column).values_list("slug", flat=True))
+    base = "kai-fa-qu-zhao-shang-yin-zi-xin-zheng-ce"
+    assert slugs == {base} | {f"{base}-{n}" for n in range(2, 11)}

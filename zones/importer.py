@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 
+from portal.pages import add_child_page
 from zones.catalogue import CatalogueReader, RowError, to_record
 from zones.models import ZonePage
 
@@ -109,7 +110,7 @@ class ZoneImporter:
         if page is None:
             if not self.dry_run:
                 page = ZonePage(live=False, **values)
-                self.index.add_child(instance=page)
+                add_child_page(self.index, page)
                 page.save_revision().publish()
             return "created"
         # A page that is not live shows its latest revision to editors: compare with that.

@@ -21,6 +21,8 @@ from news.legacy.models import LegacySource, LegacyURL
 from news.legacy.record import UnreadableFile, url_key
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
 from portal.models import HomePage
+from portal.pages import add_child_page
+from portal.slugs import unique_child_slug
 
 NEWS_INDEX_TITLE = "资讯中心"
 
@@ -104,11 +106,11 @@ def ensure_column(index_title, column_title):
         home = site.root_page.specific if site else None
         if not isinstance(home, HomePage):
             raise UnreadableFile("站点还没有首页（HomePage），无法创建资讯中心")
-        index = home.add_child(instance=NewsIndexPage(title=index_title, slug="news"))
+        index = add_child_page(home, NewsIndexPage(title=index_title, slug="news"))
         publish(index)
     column = NewsCategoryPage.objects.child_of(index).filter(title=column_title).first()
     if column is None:
-        column = index.add_child(instance=NewsCategoryPage(title=column_title, show_in_menus=True))
+        column = add_child_page(index, NewsCategoryPage(title=column_title, show_in_menus=True))
         publish(column)
     return column
 
@@ -117,10 +119,7 @@ def move_to(page, column):
     """Follow a changed breadcrumb (or --column); Wagtail redirects the old address."""
     if page.get_parent().pk == column.pk:
         return page
-    slug, number = page.slug, 1
-    while not Page._slug_is_available(slug, column, page):
-        number += 1
-        slug = f"{page.slug}-{number}"
+    slug = unique_child_slug(column, page.slug, page)
     Page.objects.filter(pk=page.pk).update(slug=slug)
     page.slug = slug
     page.move(column, pos="last-child")
@@ -139,7 +138,7 @@ def write_page(article, column, page, saved_files):
         stream_block(kind, value, article.title, saved_files) for kind, value in article.body
     ]
     if is_new:
-        column.add_child(instance=page)
+        add_child_page(column, page)
     publish(page)
     if article.views is not None:
         counted = PageViewCount.for_page(page)

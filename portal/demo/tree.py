@@ -37,6 +37,7 @@ from news.notices import NoticeAttachment
 from portal.demo.images import demo_document, demo_image, draw_emblem
 from portal.demo.interaction import build_interaction
 from portal.models import HomePage, SiteSettings
+from portal.pages import add_child_page
 from portal.slugs import pinyin_slug
 from portal.snippets import DirectoryLink, LinkGroup
 from zones.importer import ZoneImporter
@@ -76,7 +77,7 @@ def upsert(parent, model, slug, tags=None, **fields):
     if tags is not None:
         page.tags.set(tags)
     if page.pk is None:
-        parent.add_child(instance=page)
+        add_child_page(parent, page)
     page.save_revision().publish()
     return page
 

@@ -22,7 +22,7 @@ from portal.demo.images import demo_image
 from portal.demo.tree import build_demo_site
 from portal.fake.bulk import add_children, chunks
 from portal.fake.writer import ArticleWriter, ZoneWriter
-from portal.slugs import pinyin_slug
+from portal.slugs import base_slug
 from zones.models import ZoneIndexPage, ZonePage
 
 CHUNK = 5000  # pages composed and written at a time, to keep memory flat
@@ -46,7 +46,7 @@ class SlugMaker:
 
     def __call__(self, title, moment):
         if title not in self.pinyin:
-            self.pinyin[title] = pinyin_slug(title) or f"page-{moment:%Y%m%d}"
+            self.pinyin[title] = base_slug(title, today=moment)
         base = slug = self.pinyin[title]
         number = self.numbers.get(base, 1)
         while slug in self.used:
