@@ -49,9 +49,10 @@ test: $(STAMP) ## Run the whole test suite (browser tests need Debian's chromium
 test-postgres: $(STAMP) ## Run the suite on local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/pytest
 
-lint: $(STAMP) ## Check style with ruff
+lint: $(STAMP) ## Check style with ruff, and the layers with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Rewrite the code in ruff's style
 	$(BIN)/ruff check --fix .

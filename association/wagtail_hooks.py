@@ -11,9 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from association import views
-from association.messages import Message
-from association.models import MemberUnit
-from association.screening import SensitiveWord
+from association.models import MemberUnit, Message, SensitiveWord
 
 
 class MessageFilterSet(WagtailFilterSet):

@@ -19,8 +19,13 @@ from django.contrib.auth.models import Group  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
-from news.hits import PageViewCount  # noqa: E402
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, NoticePage  # noqa: E402
+from news.models import (  # noqa: E402
+    NewsCategoryPage,
+    NewsIndexPage,
+    NewsPage,
+    NoticePage,
+    PageViewCount,  # noqa: E402
+)
 from news.roles import EDITORS  # noqa: E402
 from zones.models import ZonePage  # noqa: E402
 

@@ -37,7 +37,7 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 errorlog = "-"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 if os.environ.get("LOG_FORMAT", "json") == "json":
-    logger_class = "portal.logs.JsonGunicornLogger"
+    logger_class = "portal.ops.logs.JsonGunicornLogger"
 else:
     # Combined log format plus the request time in ms and the request's id.
     access_log_format = (

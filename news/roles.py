@@ -26,6 +26,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from news.models import NewsCategoryPage, NewsIndexPage
+
 EDITORS, CONTRIBUTORS, REVIEW = "编辑", "投稿人", "编辑审核"
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -137,8 +139,6 @@ def wire_review_workflow(editors, news_indexes):
 @transaction.atomic
 def setup_roles():
     """Create or repair the groups, their permissions and the workflow; return a summary."""
-    from news.models import NewsCategoryPage, NewsIndexPage  # news.models is loaded by then
-
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     contributors, _ = Group.objects.get_or_create(name=CONTRIBUTORS)
 

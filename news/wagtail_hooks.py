@@ -7,9 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import NewsCategoryPage, NewsIndexPage
+from news.models import NewsCategoryPage, NewsIndexPage, Submission
 from news.roles import setup_roles
-from news.submissions import Submission
 
 
 class SubmissionViewSet(SnippetViewSet):

@@ -1,9 +1,84 @@
-"""What the portal needs from Wagtail's, Django's and treebeard's private parts, in one
-place: an upgrade that changes one of them breaks a test of this module
-(tests/test_compat.py), not a page in production."""
+"""What the portal needs from Django's, Wagtail's and treebeard's private parts, in one
+place. Each is used here and nowhere else, and tests/test_compat.py checks that it still
+does what the portal relies on: an upgrade that changes one breaks a test of this module,
+not a page in production."""
+
+from wagtail.models import Page, Site
+
+# -- Django ------------------------------------------------------------------------------
+
+
+def raw_host(request):
+    """The host the request names, unchecked: unlike `get_host()` it never raises for a
+    host outside ALLOWED_HOSTS (the site lookup runs before the view that checks it)."""
+    return request._get_raw_host()
+
+
+def used_csrf_token(request):
+    """Whether the response to `request` carries the reader's CSRF token: Django marks the
+    request when `get_token()` ran (since Django 4.1, only in this META key)."""
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
+def page_of(paginator, items, number):
+    """A paginator Page holding `items`, as `Paginator.page()` would make it."""
+    return paginator._get_page(items, number, paginator)
+
+
+def insert_rows(model, rows, fields):
+    """INSERT `rows` into `model`'s own table only: `bulk_create` refuses models with a
+    parent table, and fake content inserts the parent's rows itself."""
+    model._base_manager._insert(rows, fields=fields)
+
+
+def hide_annotation(queryset, name):
+    """Keep the annotation `name` for WHERE and ORDER BY but out of the SELECT list, as
+    `QuerySet.alias()` would have made it."""
+    query = queryset.query
+    if name in query.annotation_select:
+        query.set_annotation_mask(set(query.annotation_select) - {name})
+    return queryset
+
+
+# -- Wagtail -----------------------------------------------------------------------------
+
+# The annotation Wagtail's PostgreSQL search compiler filters and ranks on.
+SEARCH_VECTOR_ANNOTATION = "_vector_"
+
+
+def find_site(request):
+    """Wagtail's site lookup for the request's host and port, uncached."""
+    return Site._find_for_request(request)
+
+
+def remember_site(request, site):
+    """Where `Site.find_for_request` looks first: set, it asks the database no more."""
+    request._wagtail_site = site
+
+
+def set_file_metadata(item):
+    """Size and hash (and an image's dimensions) of an image or document made in code from
+    an uploaded file, as Wagtail's admin forms record them."""
+    if hasattr(item, "_set_image_file_metadata"):
+        item._set_image_file_metadata()
+    else:
+        item._set_document_file_metadata()
+
+
+# -- treebeard ---------------------------------------------------------------------------
 
 
 def cached_parent(page):
     """The parent treebeard's `add_child()` (and Wagtail's page forms) remember on a page
     not yet saved in the tree, or None."""
     return getattr(page, "_cached_parent_obj", None)
+
+
+def child_path(parent_path, step):
+    """The tree path of a parent's `step`-th child (1 for the first)."""
+    return Page._get_path(parent_path, len(parent_path) // Page.steplen + 1, step)
+
+
+def child_step(path):
+    """Which child of its parent the page at `path` is (1 for the first)."""
+    return Page._str2int(path[-Page.steplen :])

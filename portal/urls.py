@@ -5,9 +5,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from news.hits import hit_view
-from portal import media, seo, share, wechat
-from portal.search import views as search_views
+from news.views import hit_view
+from portal.security import media
+from portal.site import seo, share, wechat
+from portal.site.search import views as search_views
 
 urlpatterns = [
     path("hits/<int:page_id>/", hit_view, name="hit"),
@@ -38,4 +39,4 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler500 = "portal.views.server_error"
+handler500 = "portal.site.views.server_error"

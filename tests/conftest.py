@@ -1,14 +1,20 @@
+import datetime
 import os
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail_factories import ImageFactory
 
-from portal import cache as page_cache
-from portal.models import HomePage
+from news.models import PageViewCount
+from news.roles import setup_roles
+from portal.caching import generation as page_cache
+from portal.site.demo.images import demo_document, demo_image
+from portal.site.models import HomePage
 from tests import factories
 from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
 from tests.page_builds import build_pages_afresh
@@ -103,37 +109,50 @@ def column(news_index):
 
 
 @pytest.fixture
+def seed_article(column):
+    """The article of the captured page of the old site (shared/reference), with its
+    source, authors, time and 点击量 as they were there, and a cover picture."""
+    page = factories.NewsPageFactory(
+        parent=column,
+        title="重庆双桥经济开发区：“保姆式”贴心服务 助推经济高速发展",
+        source="重庆双桥经济开发区",
+        authors="罗传莹 邹玉红",
+        publish_time=datetime.datetime(2020, 3, 19, 10, 38, tzinfo=factories.SHANGHAI),
+        summary="经开区坚持疫情防控和复工复产两手抓。",
+        cover_image=ImageFactory(title="封面"),
+    )
+    PageViewCount.objects.create(page=page, count=395)
+    return page
+
+
+@pytest.fixture
 def editorial_roles(column):
     """The groups 编辑 and 投稿人 with their permissions, and the 编辑审核 workflow."""
-    from news.roles import setup_roles
-
     setup_roles()
 
 
-@pytest.fixture
-def editor(editorial_roles, django_user_model):
-    user = django_user_model.objects.create_user(
-        "bianji", email="bianji@example.org", password="pw-editor"
+def member_of(group, username, password):
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password=password
     )
-    user.groups.add(Group.objects.get(name="编辑"))
+    user.groups.add(Group.objects.get(name=group))
     return user
 
 
 @pytest.fixture
-def contributor(editorial_roles, django_user_model):
-    user = django_user_model.objects.create_user(
-        "tougao", email="tougao@example.org", password="pw-contributor"
-    )
-    user.groups.add(Group.objects.get(name="投稿人"))
-    return user
+def editor(editorial_roles):
+    return member_of("编辑", "bianji", "pw-editor")
+
+
+@pytest.fixture
+def contributor(editorial_roles):
+    return member_of("投稿人", "tougao", "pw-contributor")
 
 
 @pytest.fixture
 def every_page_type(home):
     """A small live site with a page of every public type (issue 11's hostile-input and
     CSP tests walk it). Returns the page URLs and the other public URLs."""
-    from portal.demo.images import demo_document, demo_image
-
     news = factories.NewsIndexPageFactory(parent=home, show_in_menus=True)
     column = factories.NewsCategoryPageFactory(parent=news, title="协会动态", show_in_menus=True)
     article = factories.NewsPageFactory(

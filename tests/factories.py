@@ -8,8 +8,9 @@ import wagtail_factories
 
 from association import models as association
 from news import models as news
-from portal.cache import bump_generation
-from portal.models import HomePage
+from portal.caching.generation import bump_generation
+from portal.compat import child_path
+from portal.site.models import HomePage
 from zones import models as zones
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -213,7 +214,7 @@ def bulk_zone_pages(parent, count):
                 title=f"批量示范{kind}{n}",
                 draft_title=f"批量示范{kind}{n}",
                 slug=slug,
-                path=parent._get_path(parent.path, parent.depth + 1, n),
+                path=child_path(parent.path, n),
                 depth=parent.depth + 1,
                 numchild=0,
                 url_path=f"{parent.url_path}{slug}/",

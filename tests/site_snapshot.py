@@ -25,9 +25,12 @@ from django.test import Client  # noqa: E402
 from taggit.models import Tag  # noqa: E402
 from wagtail.models import Page, Revision  # noqa: E402
 
-from news.hits import PageViewCount  # noqa: E402
-from news.models import NewsCategoryPage, NewsIndexPage  # noqa: E402
-from portal.backup import media_checksums  # noqa: E402
+from news.models import (  # noqa: E402
+    NewsCategoryPage,
+    NewsIndexPage,
+    PageViewCount,  # noqa: E402
+)
+from portal.ops.backup import media_checksums  # noqa: E402
 
 # A form's CSRF token is new on every request; everything else must be identical.
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from wagtail.models import Page
 
-from portal.backup import MANIFEST, media_checksums
+from portal.ops.backup import MANIFEST, media_checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory, override_settings
 
-from portal.proxies import TrustedProxyMiddleware, client_ip
+from portal.security.proxies import TrustedProxyMiddleware, client_ip
 
 PROXIES = ["10.0.0.0/8", "127.0.0.1"]
 

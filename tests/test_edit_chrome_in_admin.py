@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Site
 from wagtail.test.utils.form_data import querydict_from_html
 
-from portal.snippets import DirectoryLink, LinkGroup
+from portal.site.models import DirectoryLink, LinkGroup
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from news.models import NewsPage
-from portal.models import SiteSettings
-from portal.views import database_unavailable, server_error
+from portal.site.models import SiteSettings
+from portal.site.views import database_unavailable, server_error
 from tests import factories
 
 

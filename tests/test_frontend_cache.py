@@ -1,5 +1,5 @@
 """A CDN or caching proxy in front is purged when an article is published or unpublished:
-the article, and the listings and feeds a reader finds it in (portal/cdn.py)."""
+the article, and the listings and feeds a reader finds it in (portal/caching/cdn.py)."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

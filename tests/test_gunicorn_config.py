@@ -30,5 +30,5 @@ def test_values_come_from_the_environment():
     config = dict(re.findall(r"^(\w+)\s+= (.*)$", result.stdout, re.M))
     assert config["bind"] == "['0.0.0.0:9000']"
     assert (config["workers"], config["timeout"], config["max_requests"]) == ("3", "17", "0")
-    assert config["logger_class"] == "portal.logs.JsonGunicornLogger"
+    assert config["logger_class"] == "portal.ops.logs.JsonGunicornLogger"
     assert config["chdir"] == str(ROOT)

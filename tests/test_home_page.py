@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail_factories import ImageFactory
 
-from portal.models import HomeColumn, HomeSpotlightZone
+from portal.site.models import HomeColumn, HomeSpotlightZone
 from tests import factories
 from tests.factories import SHANGHAI
 

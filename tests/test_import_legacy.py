@@ -17,13 +17,18 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from news.hits import PageViewCount
 from news.legacy import importer
 from news.legacy.chinese import full_width
 from news.legacy.layout import split_crumbs
 from news.legacy.meta import Meta, find_datetime
-from news.legacy.models import LegacySource, LegacyURL
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
+from news.models import (
+    LegacySource,
+    LegacyURL,
+    NewsCategoryPage,
+    NewsIndexPage,
+    NewsPage,
+    PageViewCount,
+)
 
 DATA = Path(__file__).parent / "data" / "legacy"
 SEED = DATA / "seed_capture.txt"

@@ -17,7 +17,7 @@ from tests import factories
 from zones.models import ZonePage
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "portal" / "demo" / "zone-catalogue-sample.csv"
+SAMPLE = ROOT / "portal" / "site" / "demo" / "zone-catalogue-sample.csv"
 SHARED_SAMPLE = Path("/work/shared/reference/zone-catalogue-sample.csv")
 DATA = Path(__file__).resolve().parent / "data" / "zones"
 PUBLISHED = DATA / "published-layout.csv"

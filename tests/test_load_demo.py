@@ -8,9 +8,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from association.models import AboutPage, MagazineIssuePage, ServicePage
-from news.hits import PageViewCount
-from news.models import NewsCategoryPage, NewsPage, NoticePage, TopicPage
-from portal.models import HomePage
+from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, TopicPage
+from portal.site.models import HomePage
 from zones.models import ZonePage
 
 SEED_TITLE = "重庆双桥经济开发区：“保姆式”贴心服务 助推经济高速发展"

@@ -30,7 +30,7 @@ def test_production_writes_an_error_as_one_json_line_with_its_request(tmp_path):
     assert result.stdout.split() == ["503", "nginx-3f2a9c"], result.stderr
     records = [json.loads(line) for line in result.stderr.splitlines()]
     error = next(r for r in records if r["level"] == "ERROR")
-    assert error["logger"] == "portal.health"
+    assert error["logger"] == "portal.ops.health"
     assert error["message"] == "health check failed: database"
     assert error["request_id"] == "nginx-3f2a9c"
     assert "OperationalError" in error["exc_info"]

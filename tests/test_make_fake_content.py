@@ -12,9 +12,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from news.hits import PageViewCount
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
-from portal.fake.writer import ArticleWriter, ZoneWriter
+from news.models import NewsCategoryPage, NewsIndexPage, NewsPage, PageViewCount
+from portal.site.fake.writer import ArticleWriter, ZoneWriter
 from tests import factories
 from zones.choices import Province
 from zones.models import ZonePage

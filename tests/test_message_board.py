@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from association.messages import RATE_LIMIT, Message
-from association.screening import SensitiveWord
+from association.models import Message, SensitiveWord
+from association.models.pages import MESSAGES_RATE_LIMIT as RATE_LIMIT
 from tests import factories
 
 pytestmark = pytest.mark.django_db

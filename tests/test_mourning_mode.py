@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from portal.models import SiteSettings
+from portal.site.models import SiteSettings
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 START, END = datetime.date(2026, 4, 4), datetime.date(2026, 4, 6)

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from news.notices import NoticeAttachment, NoticePage
+from news.models import NoticeAttachment, NoticePage
 from tests import factories
 from tests.factories import SHANGHAI
 
@@ -70,7 +70,7 @@ def test_attachments_are_listed_with_type_and_size(client, notices):
 
 @pytest.mark.django_db
 def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, notices, monkeypatch):
-    from portal import cache as page_cache
+    from portal.caching import generation as page_cache
 
     lifetimes = {}
     real_set = page_cache.cache.set

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portal import cache as page_cache
-from portal.snippets import LinkGroup
+from portal.caching import generation as page_cache
+from portal.caching import lifetimes
+from portal.site.models import LinkGroup
 from tests import factories
 
 
@@ -113,10 +114,10 @@ def test_entries_expire_by_the_next_notice_expiry(client, home, settings):
     factories.NoticePageFactory(
         parent=notices, expires_at=timezone.now() + datetime.timedelta(seconds=90)
     )
-    assert 0 < page_cache.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 91
+    assert 0 < lifetimes.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 91
     page_cache.bump_generation()
     factories.NoticePageFactory(parent=notices)  # publishing bumps again
-    assert page_cache.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 91
+    assert lifetimes.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 91
 
 
 @pytest.mark.django_db
@@ -131,7 +132,7 @@ def test_the_view_counter_still_counts_on_a_cached_page(client, article):
 def test_entries_end_at_midnight_so_date_modes_switch_on_time(home, monkeypatch, settings):
     late = timezone.localtime().replace(hour=23, minute=59, second=30, microsecond=0)
     monkeypatch.setattr(timezone, "localtime", lambda *args: late)
-    assert page_cache.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 31
+    assert lifetimes.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 31
 
 
 def schedule(article, title, go_live_at):
@@ -144,7 +145,7 @@ def schedule(article, title, go_live_at):
 @pytest.mark.django_db
 def test_entries_expire_by_the_next_scheduled_go_live(article, settings):
     schedule(article, "定时发布的标题", timezone.now() + datetime.timedelta(seconds=120))
-    assert 0 < page_cache.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 121
+    assert 0 < lifetimes.entry_lifetime(settings.PAGE_CACHE_SECONDS) <= 121
 
 
 @pytest.mark.django_db

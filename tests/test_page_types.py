@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from association import models as association
 from news import models as news
-from portal.models import HomePage
+from portal.site.models import HomePage
 from tests import factories
 from zones import models as zones
 

@@ -10,9 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from association.messages import Message
-from association.privacy import PrivacySettings
-from news.submissions import Submission
+from association.models import Message, PrivacySettings
+from news.models import Submission
 from tests import factories
 
 pytestmark = pytest.mark.django_db

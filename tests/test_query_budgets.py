@@ -4,7 +4,7 @@ shown (renditions are made on the first view only). The full-page cache is off
 (tests/settings.py) throughout.
 
 "Built" is a page built afresh while the site lookup, the chrome and the column counts are
-in the shared cache: its route, privacy lookup and main block are not (portal/fragments.py).
+in the shared cache: its route, privacy lookup and main block are not (portal/caching/fragments.py).
 "Warm" is the next request, which finds those too, as a page is served under load.
 "Cold" empties the cache first, as after a deploy or the first change of content.
 """
@@ -15,9 +15,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategoryPage, NewsPage
-from portal import cache as page_cache
-from portal.demo.tree import build_demo_site
-from portal.fake.content import FakeContent
+from portal.caching import generation as page_cache
+from portal.site.demo.tree import build_demo_site
+from portal.site.fake.content import FakeContent
 from tests.page_builds import build_pages_afresh
 
 BUDGETS = {"home": 20, "column": 12, "column, last page": 12, "article": 12, "zone list": 12}

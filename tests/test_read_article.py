@@ -1,36 +1,17 @@
 """A reader opens an article: meta line, 字体 switch and 分享, in a bounded number of queries."""
 
-import datetime
-import zoneinfo
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
 
-import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from news.hits import PageViewCount
 from tests import factories
 
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 # Issue 10's budget, routing included (tests/test_query_budgets.py has all pages).
 ARTICLE_QUERY_BUDGET = 12
-
-
-@pytest.fixture
-def article(column):
-    page = factories.NewsPageFactory(
-        parent=column,
-        title="重庆双桥经济开发区：“保姆式”贴心服务 助推经济高速发展",
-        source="重庆双桥经济开发区",
-        authors="罗传莹 邹玉红",
-        publish_time=datetime.datetime(2020, 3, 19, 10, 38, tzinfo=SHANGHAI),
-        summary="经开区坚持疫情防控和复工复产两手抓。",
-    )
-    PageViewCount.objects.create(page=page, count=395)
-    return page
 
 
 def get(client, url):
@@ -43,15 +24,15 @@ def text(element):
     return " ".join(element.get_text().split())
 
 
-def test_meta_line_as_in_the_seed(client, article):
-    page = get(client, article.url)
-    assert text(page.h1) == article.title
+def test_meta_line_as_in_the_seed(client, seed_article):
+    page = get(client, seed_article.url)
+    assert text(page.h1) == seed_article.title
     facts = text(page.select_one(".meta-facts"))
     assert facts == (
         "来源：重庆双桥经济开发区 作者：罗传莹 邹玉红 发布时间：2020年03月19日 10:38 点击量：395"
     )
     count = page.select_one(".view-count")
-    assert count["data-page-id"] == str(article.pk) and text(count) == "395"
+    assert count["data-page-id"] == str(seed_article.pk) and text(count) == "395"
     assert page.select_one(".meta-facts time")["datetime"] == "2020-03-19T10:38:00+08:00"
 
 
@@ -61,8 +42,8 @@ def test_an_article_never_counted_shows_zero(client, column):
     assert facts.startswith("发布时间：") and facts.endswith("点击量：0")
 
 
-def test_font_switch_offers_three_sizes(client, article):
-    switch = get(client, article.url).select_one(".font-switch")
+def test_font_switch_offers_three_sizes(client, seed_article):
+    switch = get(client, seed_article.url).select_one(".font-switch")
     buttons = switch.select("button")
     assert [b["data-font-size"] for b in buttons] == ["large", "medium", "small"]
     assert [b.get_text() for b in buttons] == ["大", "中", "小"]
@@ -70,14 +51,14 @@ def test_font_switch_offers_three_sizes(client, article):
     assert [b["aria-pressed"] for b in buttons] == ["false", "true", "false"]
 
 
-def test_share_links_carry_the_canonical_url_and_title(client, article):
-    page = get(client, article.url)
+def test_share_links_carry_the_canonical_url_and_title(client, seed_article):
+    page = get(client, seed_article.url)
     share = page.select_one(".share")
-    canonical = article.full_url
+    canonical = seed_article.full_url
     assert canonical.startswith("http://localhost/news/")
 
     qr = share.select_one("#share-wechat-pop img")
-    assert qr["src"] == f"/qr/{article.pk}.svg"
+    assert qr["src"] == f"/qr/{seed_article.pk}.svg"
     assert "用微信“扫一扫”" in text(share) and "点击右上角“···”" in text(share)
 
     def query(selector, host):
@@ -85,18 +66,21 @@ def test_share_links_carry_the_canonical_url_and_title(client, article):
         assert url.scheme == "https" and url.netloc == host
         return {key: values[0] for key, values in parse_qs(url.query).items()}
 
-    assert query(".share-weibo", "service.weibo.com") == {"url": canonical, "title": article.title}
+    assert query(".share-weibo", "service.weibo.com") == {
+        "url": canonical,
+        "title": seed_article.title,
+    }
     for selector, host in [(".share-qq", "connect.qq.com"), (".share-qzone", "sns.qzone.qq.com")]:
         assert query(selector, host) == {
             "url": canonical,
-            "title": article.title,
-            "summary": article.summary,
+            "title": seed_article.title,
+            "summary": seed_article.summary,
         }
     assert share.select_one(".share-copy")["data-copy"] == canonical
 
 
-def test_qr_code_is_an_svg_of_the_page_url(client, article):
-    response = client.get(f"/qr/{article.pk}.svg")
+def test_qr_code_is_an_svg_of_the_page_url(client, seed_article):
+    response = client.get(f"/qr/{seed_article.pk}.svg")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert "max-age=3600" in response["Cache-Control"]
@@ -105,19 +89,19 @@ def test_qr_code_is_an_svg_of_the_page_url(client, article):
     assert svg.get("viewBox") and not svg.get("width")  # scales to the size the page gives it
 
 
-def test_no_qr_code_for_drafts_private_or_unknown_pages(client, column, article):
+def test_no_qr_code_for_drafts_private_or_unknown_pages(client, column, seed_article):
     draft = factories.NewsPageFactory(parent=column, live=False)
     private = factories.NewsPageFactory(parent=column)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     for page_id in [draft.pk, private.pk, 999999]:
         assert client.get(f"/qr/{page_id}.svg").status_code == 404
-    assert client.post(f"/qr/{article.pk}.svg").status_code == 405
+    assert client.post(f"/qr/{seed_article.pk}.svg").status_code == 405
 
 
-def test_article_page_query_count_is_bounded(client, article, django_assert_max_num_queries):
-    client.get(article.url)  # fills the chrome's cache
+def test_article_page_query_count_is_bounded(client, seed_article, django_assert_max_num_queries):
+    client.get(seed_article.url)  # fills the chrome's cache
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
-        assert client.get(article.url).status_code == 200
+        assert client.get(seed_article.url).status_code == 200
 
 
 def test_editor_previews_a_new_article(client, column):

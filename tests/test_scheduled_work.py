@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from news.models import NewsPage
-from portal.search.views import popular_queries
+from portal.site.search.views import popular_queries
 from tests import factories
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from news.models import NewsPage
-from portal.search.models import SearchTerm
+from portal.site.search.models import SearchTerm
 from tests import factories
 from tests.factories import SHANGHAI
 
@@ -234,7 +234,7 @@ def test_a_results_page_costs_the_same_queries_for_two_or_twenty_results(
     client, column, monkeypatch
 ):
     # Not the dictionary's once-a-second look for changes (two queries when it reloads).
-    monkeypatch.setattr("portal.search.segment.VERSION_CHECK_SECONDS", 3600)
+    monkeypatch.setattr("portal.core.segmentation.VERSION_CHECK_SECONDS", 3600)
 
     def queries_for_a_page_of(count):
         for n in range(count):
@@ -275,7 +275,7 @@ def test_update_index_rebuilds_the_index_with_the_dictionary(client, column):
 def test_with_very_many_matches_the_newest_are_ranked_and_the_total_is_told(
     client, column, monkeypatch
 ):
-    monkeypatch.setattr("portal.search.query.RANKED_AT_MOST", 3)
+    monkeypatch.setattr("portal.site.search.query.RANKED_AT_MOST", 3)
     for day in range(1, 6):  # the oldest has the word in its title and ranks highest
         title = "园区招商工作会议" if day == 1 else f"第{day}期工作简报"
         article(column, title, "会议部署园区招商引资工作。", when=(2020, 3, day))
@@ -314,7 +314,7 @@ def test_postgresql_never_sends_the_text_vectors_back(client, column):
 def test_a_word_added_by_another_worker_is_used_here_within_the_check_interval(db, monkeypatch):
     from django.core.cache import cache
 
-    from portal.search import segment
+    from portal.core import segmentation as segment
 
     # An hour-long interval, so that a slow machine cannot end it between two lines.
     monkeypatch.setattr(segment, "VERSION_CHECK_SECONDS", 3600)

@@ -46,7 +46,7 @@ def test_defaults_run_on_sqlite_with_a_file_cache():
     assert s["options"]["timeout"] >= 5
     assert "journal_mode=WAL" in s["options"]["init_command"]
     assert s["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
-    assert s["search"] == "portal.search.backend"
+    assert s["search"] == "portal.site.search.backend"
     assert s["email"] == "django.core.mail.backends.console.EmailBackend"
     assert (s["tz"], s["lang"]) == ("Asia/Shanghai", "zh-hans")
     assert s["gravatar"] is None

@@ -12,9 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from portal import cache as page_cache
-from portal.models import SiteSettings
-from portal.snippets import DirectoryLink, LinkGroup
+from portal.caching import generation as page_cache
+from portal.site.models import DirectoryLink, LinkGroup, SiteSettings
 from tests import factories
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")

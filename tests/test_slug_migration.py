@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from news.models import NewsPage
-from portal.pages import add_child_page
+from portal.core.tree import add_child_page
 from tests import factories
 
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from news.models import NewsPage
-from portal.pages import add_child_page
-from portal.slugs import MAX_SLUG_LENGTH, base_slug, pinyin_slug, unique_slug
+from portal.core.slugs import MAX_SLUG_LENGTH, base_slug, pinyin_slug, unique_slug
+from portal.core.tree import add_child_page
 from tests import factories
 
 

@@ -21,9 +21,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
-from association.screening import SensitiveWord
-from news.models import NewsCategoryPage, NewsPage
-from news.submissions import MAX_IMAGES, RATE_LIMIT, Submission
+from association.models import SensitiveWord
+from news.forms import MAX_IMAGES
+from news.models import NewsCategoryPage, NewsPage, Submission
+from news.models.submissions import RATE_LIMIT
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -300,7 +301,7 @@ def test_a_submission_the_site_fails_to_save_leaves_nothing_and_costs_no_post(
     taken = Submission.objects.create(
         reference="TG20261202-ABCDEF", title="旧稿", source="协会", name="甲", phone="1"
     )
-    monkeypatch.setattr("news.submissions.new_reference", lambda: taken.reference)
+    monkeypatch.setattr("news.models.submissions.new_reference", lambda: taken.reference)
 
     for _ in range(RATE_LIMIT.limit + 1):
         response = submit(client, open_column, images=[png(), png("two.png")], attachment=docx())

@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from portal.media import serve_media
+from portal.security.media import serve_media
 
 
 def picture(fmt="PNG", size=(64, 48), **options):

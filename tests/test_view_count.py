@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from news.hits import PageViewCount
+from news.models import PageViewCount
 from tests import factories
 
 

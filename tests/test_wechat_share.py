@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from portal import wechat
-from portal.models import SiteSettings
+from portal.site import wechat
+from portal.site.models import SiteSettings
 from tests import factories
 from tests.fake_wechat import APP_ID, TICKET
 

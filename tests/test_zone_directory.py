@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.demo.images import demo_image
+from portal.site.demo.images import demo_image
 from tests import factories
 from zones.models import ZoneGalleryImage, ZoneIndexPage, ZonePage
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import django_filters
 from django.db.models import Count, Q
 
-from portal.cache import remember
+from portal.caching.generation import remember
 from zones.choices import KIND_CHOICES, Level, Province
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 
-from portal.pages import add_child_page
+from portal.core.tree import add_child_page
 from zones.catalogue import CatalogueReader, RowError, to_record
 from zones.models import ZonePage
 

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from portal.models import PortalPage
+from portal.core.models import IndexPage, PortalPage
 from zones.choices import (
     KIND_CHOICES,
     DatePrecision,
@@ -45,15 +45,11 @@ def in_order(field, values):
     return models.Case(*whens, output_field=models.IntegerField())
 
 
-class ZoneIndexPage(PortalPage):
+class ZoneIndexPage(IndexPage):
     """中国开发区: the directory of development zones, filtered by GET parameters."""
-
-    intro = RichTextField("导语", blank=True)
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["zones.ZonePage"]
-    max_count = 1
-    content_panels = PortalPage.content_panels + ["intro"]
     per_page = 30
 
     class Meta:
@@ -74,6 +70,9 @@ class ZoneIndexPage(PortalPage):
 
 class ZonePage(PortalPage):
     """A development zone's profile; the page title is its full name."""
+
+    # The full and short names feed the search dictionary (portal.core.segmentation).
+    dictionary_fields = ("title", "short_name")
 
     short_name = models.CharField("简称", max_length=50, blank=True)
     code = models.CharField(
@@ -223,9 +222,8 @@ class ZonePage(PortalPage):
         return "https://uri.amap.com/marker?" + urlencode(query)
 
     def news(self):
-        from news.models import NewsPage  # news links to zones: import late
-
-        return NewsPage.objects.live().filter(zones=self).order_by("-publish_time", "-pk")
+        """The live articles that name this zone (news.NewsPage.zones links them here)."""
+        return self.articles.live().order_by("-publish_time", "-pk")
 
     def get_main_context(self, request, *args, **kwargs):
         images = get_image_model().objects.prefetch_renditions(GALLERY_RENDITION)

@@ -16,13 +16,17 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from news.hits import PageViewCount
-from news.legacy.models import LegacySource, LegacyURL
 from news.legacy.record import UnreadableFile, url_key
-from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
-from portal.models import HomePage
-from portal.pages import add_child_page
-from portal.slugs import unique_child_slug
+from news.models import (
+    LegacySource,
+    LegacyURL,
+    NewsCategoryPage,
+    NewsIndexPage,
+    NewsPage,
+    PageViewCount,
+)
+from portal.core.slugs import unique_child_slug
+from portal.core.tree import add_child_page
 
 NEWS_INDEX_TITLE = "资讯中心"
 
@@ -104,7 +108,7 @@ def ensure_column(index_title, column_title):
     if index is None:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = site.root_page.specific if site else None
-        if not isinstance(home, HomePage):
+        if home is None or not NewsIndexPage.can_create_at(home):
             raise UnreadableFile("站点还没有首页（HomePage），无法创建资讯中心")
         index = add_child_page(home, NewsIndexPage(title=index_title, slug="news"))
         publish(index)

@@ -1,7 +1,7 @@
 from django import template
 
 from news.models import NewsCategoryPage, NewsIndexPage, NewsPage
-from portal.navigation import cached
+from portal.caching.chrome import cached
 
 register = template.Library()
 

@@ -9,8 +9,8 @@ from PIL import Image
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from portal.models import SiteSettings
-from portal.wechat import signature
+from portal.site.models import SiteSettings
+from portal.site.wechat import signature
 from tests import factories
 from tests.fake_wechat import APP_ID, TICKET
 

@@ -6,9 +6,8 @@ import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
-from association.messages import Message
-from news.models import NewsPage
-from news.submissions import Submission
+from association.models import Message
+from news.models import NewsPage, Submission
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)

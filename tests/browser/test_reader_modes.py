@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Site
 
-from portal.models import SiteSettings
+from portal.site.models import SiteSettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

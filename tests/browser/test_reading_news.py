@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from news.hits import PageViewCount
+from news.models import PageViewCount
 from tests import factories
 from tests.factories import SHANGHAI
 

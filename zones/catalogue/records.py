@@ -13,6 +13,7 @@ from zones.catalogue.values import (
     squeeze,
 )
 from zones.choices import LEVEL_OF_KIND, kind_level_error
+from zones.models import ZonePage
 
 
 class RowError(ValueError):
@@ -55,8 +56,6 @@ class ZoneRecord:
 
 def to_record(row):
     """Check `row` (a CatalogueRow) and return its ZoneRecord, or raise RowError."""
-    from zones.models import ZonePage  # the models' field limits; models do not import this
-
     reasons = []
     name = clean_name(row.value("name"))
     if not name:

@@ -1,0 +1,49 @@
+"""The public forms of news: 投稿."""
+
+from django import forms
+
+from association.forms import ContactForm
+from portal.core.uploads import AttachmentField, MultipleImageField
+
+MAX_IMAGES = 5
+
+
+class SubmissionForm(ContactForm):
+    title = forms.CharField(label="标题", max_length=200)
+    column = forms.ModelChoiceField(label="投稿栏目", queryset=None, empty_label="请选择栏目")
+    source = forms.CharField(label="来源单位", max_length=100, help_text="例如：苏州工业园区管委会")
+    authors = forms.CharField(label="作者", max_length=200, help_text="多位作者以空格分隔")
+    body = forms.CharField(
+        label="正文",
+        max_length=30000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="纯文本，每段一行；不支持 HTML 等格式代码。",
+    )
+    attachment = AttachmentField(label="附件", required=False)
+
+    field_order = [
+        "title",
+        "column",
+        "source",
+        "authors",
+        "body",
+        "images",
+        "attachment",
+        "name",
+        "phone",
+        "email",
+        "consent",
+    ]
+
+    def __init__(self, *args, columns, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = "联系人"
+        self.fields["column"].queryset = columns
+        # Built per form, so the upload limits follow the settings in force.
+        self.fields["images"] = MultipleImageField(
+            label="图片", required=False, max_files=MAX_IMAGES
+        )
+        self.fields["images"].help_text = f"可选，最多 {MAX_IMAGES} 张。" + str(
+            self.fields["images"].help_text
+        )
+        self.order_fields(self.field_order)

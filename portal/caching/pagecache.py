@@ -1,0 +1,135 @@
+"""The full-page cache: anonymous readers' GET requests served from the shared cache.
+
+Entries live in Django's cache (the file cache on one host, Redis across hosts) under
+the generation (generation.py) and expire by the clock (lifetimes.py). The generation
+also drives ETag/Last-Modified, so browsers and a CDN revalidate with 304.
+"""
+
+import contextlib
+import hashlib
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_http_date_safe
+
+from portal.caching.generation import current_generation, share, shared
+from portal.caching.lifetimes import entry_lifetime
+from portal.caching.release import RELEASE
+from portal.compat import used_csrf_token
+
+BYPASS_HEADER = "HTTP_X_BENCH_BYPASS_CACHE"
+NEVER_CACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/search/",
+    "/hits/",
+    "/documents/",
+    "/wechat/",
+    "/submit/",
+    "/messages/",
+    "/healthz",
+)
+
+
+def query_key(request):
+    """The query parameters pages use, sorted; None when others (utm_source…) are there."""
+    names = set(request.GET)
+    if names - settings.PAGE_CACHE_QUERY_PARAMS:
+        return None
+    return "&".join(
+        f"{name}={value}" for name in sorted(names) for value in request.GET.getlist(name)
+    )
+
+
+def lookup_query_key(request):
+    kept = sorted(set(request.GET) & settings.PAGE_CACHE_QUERY_PARAMS)
+    return "&".join(f"{name}={value}" for name in kept for value in request.GET.getlist(name))
+
+
+def entry_key(request, generation_id, query, kind="pagecache"):
+    """Where the `kind` of HTML (a page, or its main block) for this request is kept."""
+    raw = f"{request.get_host()}|{request.path}|{query}"
+    digest = hashlib.sha1(raw.encode()).hexdigest()
+    return f"portal:{kind}:{RELEASE}:{generation_id}:{digest}"
+
+
+def wants_cache(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # The benchmark's bypass works only where the operator allows it (PAGE_CACHE_BYPASS),
+        # or anyone could send every request past the cache.
+        and not (settings.PAGE_CACHE_BYPASS and request.META.get(BYPASS_HEADER))
+        and not request.path.startswith(NEVER_CACHED_PREFIXES)
+    )
+
+
+def storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    user = getattr(request, "user", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and not used_csrf_token(request)
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return response
+
+
+def not_modified(request, etag, last_modified):
+    if request.META.get("HTTP_IF_NONE_MATCH"):
+        return request.META["HTTP_IF_NONE_MATCH"] == etag
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and since >= last_modified
+
+
+class PageCacheMiddleware:
+    """First in the stack: a hit never reaches sessions, routing or the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not wants_cache(request):
+            return self.get_response(request)
+        generation_id, generated_at = current_generation()
+        key = entry_key(request, generation_id, lookup_query_key(request))
+        entry = shared(key)
+        if entry is not None:
+            return self.serve(request, entry[0], generated_at)
+        response = self.get_response(request)
+        query = query_key(request)
+        if query is not None and storable(request, response):
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            etag = f'"{digest}"'
+            validators(response, etag, generated_at)
+            # The headers the inner middleware added (frame, CSP…) are replayed on hits.
+            # The page was served; it is just not kept while the database is away.
+            with contextlib.suppress(DatabaseError):
+                entry = (response.content, dict(response.items()), etag)
+                share(key, entry, entry_lifetime(settings.PAGE_CACHE_SECONDS))
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def serve(self, request, entry, generated_at):
+        content, headers, etag = entry
+        if not_modified(request, etag, generated_at):
+            response = HttpResponseNotModified()
+            response["ETag"] = etag
+        else:
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,63 @@
+"""The shared cache (a file cache on one host, Redis across hosts), the page cache's knobs
+and the CDN in front."""
+
+from portal.settings.environment import BASE_DIR, env, env_bool, env_list
+
+REDIS_URL = env("REDIS_URL")
+# Redis down or stalled: pages are built uncached (the errors are logged) instead of
+# failing, and a stalled server costs a second, not a worker.
+REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": REDIS_OPTIONS,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        }
+    }
+
+# Full-page cache for anonymous readers (portal/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+# The query parameters pages use; any other (utm_source…) neither varies nor fills it.
+PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}
+# Longest life of a page's cached main block (portal/fragments.py); 0 turns it off. Each
+# query string pages use (?page=…) is a block of its own, so this bounds what they fill.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
+# Lets `X-Bench-Bypass-Cache: 1` skip the cache; only the benchmark's servers set it.
+PAGE_CACHE_BYPASS = env_bool("PAGE_CACHE_BYPASS")
+
+# A CDN or caching proxy in front is told to forget a page, its listings and their feeds
+# when it is published or unpublished (wagtail.contrib.frontend_cache, portal/cdn.py); off
+# unless configured. FRONTEND_CACHE_URL: the PURGE address of each caching proxy (Varnish,
+# nginx with a purge module), comma-separated; the page's host goes in the Host header.
+WAGTAILFRONTENDCACHE = {
+    f"proxy{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URL"))
+}
+if env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        # An API token with the Cache Purge permission, or the account's e-mail and key.
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "EMAIL": env("CLOUDFLARE_EMAIL"),
+        "API_KEY": env("CLOUDFLARE_API_KEY"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    # Credentials come from boto3's usual places (AWS_ACCESS_KEY_ID…, an instance role).
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from portal.site.demo.tree import build_demo_site, ensure_admin
+
+
+class Command(BaseCommand):
+    help = "Build (or refresh) the demo site tree with realistic content. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="do not create or reset the demo admin user"
+        )
+
+    def handle(self, *args, no_admin=False, **options):
+        self.stdout.write("Building the demo site…")
+        counts = build_demo_site()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo site ready: {counts['articles']} articles, {counts['zones']} zones."
+            )
+        )
+        if not no_admin:
+            username, password = ensure_admin()
+            self.stdout.write(
+                f"Admin: http://127.0.0.1:8000/admin/  user {username}  password {password}"
+            )

@@ -1,0 +1,27 @@
+from django.db import models
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class SearchTerm(models.Model):
+    """A word the segmenter must keep whole (a programme, a place, a slogan)."""
+
+    word = models.CharField("词语", max_length=50, unique=True)
+    frequency = models.PositiveIntegerField(
+        "词频",
+        null=True,
+        blank=True,
+        help_text="可不填。数值越大越倾向于整词切分；不填时使用较高的默认值。",
+    )
+
+    # Every term feeds the segmenter's dictionary (portal.core.segmentation).
+    dictionary_fields = ("word",)
+    dictionary_frequency_field = "frequency"
+
+    class Meta:
+        verbose_name = "搜索词典词语"
+        verbose_name_plural = "搜索词典"
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,115 @@
+"""Template tags for what every page shares: the cached chrome, breadcrumb, meta line, sharing."""
+
+from django import template
+from django.utils.safestring import mark_safe
+from wagtail.models import Page
+
+from news.models import PageViewCount
+from portal.site import metadata, navigation
+from portal.site.share import share_context
+
+register = template.Library()
+
+
+def current_page(context):
+    # Some views use `page` for a page of a paginator: only a Wagtail page counts.
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def fragment(context, name, build, timeout=None):
+    return mark_safe(navigation.cached(context["request"], name, build, timeout=timeout) or "")
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """Utility bar, site name and search box."""
+    return fragment(context, "header", navigation.header_html)
+
+
+@register.simple_tag(takes_context=True)
+def notice_box(context):
+    return fragment(
+        context, "notices", navigation.notice_box_html, timeout=navigation.notice_box_lifetime
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """Link directory, contact, copyright and filing numbers."""
+    return fragment(context, "footer", navigation.footer_html)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    return navigation.cached(context["request"], "site-name", navigation.site_name) or ""
+
+
+@register.simple_tag(takes_context=True)
+def html_class(context):
+    """Classes on <html> that follow the date: `mourning` renders the site in grayscale."""
+    return "mourning" if navigation.in_mourning(context["request"]) else ""
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    return navigation.menu_html(context["request"], current_page(context))
+
+
+@register.tag
+def cached_main(parser, token):
+    """{% cached_main %}…{% endcached_main %}: the page's main block, from the shared
+    cache when the context's `main_fragment` holds it (portal/fragments.py)."""
+    nodelist = parser.parse(("endcached_main",))
+    parser.delete_first_token()
+    return CachedMainNode(nodelist)
+
+
+class CachedMainNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        fragment = context.get("main_fragment")
+        if fragment is None or not fragment.serves(context.template):
+            return self.nodelist.render(context)
+        if fragment.html is None:
+            fragment.html = self.nodelist.render(context)
+            fragment.keep(fragment.html)
+        return fragment.html
+
+
+@register.inclusion_tag("includes/breadcrumb.html")
+def breadcrumb(page):
+    # Ancestors below the tree root (depth 1), ending with the page itself.
+    return {"crumbs": list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []}
+
+
+@register.simple_tag
+def view_count(page):
+    """The stored 点击量; the hit script (news) updates the number on the page."""
+    return PageViewCount.for_page(page)
+
+
+@register.inclusion_tag("includes/share.html", takes_context=True)
+def share_links(context, page):
+    return share_context(context["request"], page)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Description, canonical URL, Open Graph and JSON-LD for the current page, cached
+    per page and published version, so the share image costs no query on a warm cache."""
+    page = current_page(context)
+    request = context["request"]
+    if page is None or page.pk is None or not page.live:
+        return {}
+    name = navigation.cached(request, "site-name", navigation.site_name) or ""
+    meta = navigation.cached(
+        request,
+        "meta",
+        lambda site: metadata.page_metadata(page, site, name),
+        page.pk,
+        page.last_published_at.timestamp() if page.last_published_at else 0,
+    )
+    return {**(meta or {}), "page": page, "site_name": name}
