@@ -2,7 +2,6 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import hit_view
@@ -15,7 +14,7 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path(
         "sitemap-<str:section>.xml",
-        sitemap_views.sitemap,
+        seo.sitemap_section,
         {"sitemaps": seo.SITEMAPS},
         name="sitemap-section",
     ),

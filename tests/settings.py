@@ -1,15 +1,29 @@
 """Test profile: the real settings, with a fast hasher and throw-away files."""
 
 import os
+import re
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 # The test client and live server speak plain HTTP; production's HTTPS-only settings are
 # tested through `manage.py check --deploy` in tests/test_deployment_settings.py.
 os.environ.setdefault("DJANGO_ENV", "development")
-os.environ.setdefault("CACHE_DIR", tempfile.mkdtemp(prefix="portal-test-cache-"))
-os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="portal-test-media-"))
 os.environ.setdefault("CACHE_KEY_PREFIX", "portal-test")
+
+# Each test process gets its own cache folder, media folder and (with REDIS_URL) Redis
+# database, as tests empty them: parallel workers (pytest-xdist: gw0, gw1…) must not share
+# them, while the servers a test starts inherit its own through the environment.
+_process = os.environ.get("PYTEST_XDIST_WORKER", "")
+if os.environ.get("PORTAL_TEST_PROCESS") != _process:
+    os.environ["PORTAL_TEST_PROCESS"] = _process
+    os.environ["CACHE_DIR"] = tempfile.mkdtemp(prefix="portal-test-cache-")
+    os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="portal-test-media-")
+    if _process and os.environ.get("REDIS_URL"):
+        _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+        if not re.fullmatch(r"\d+", _db):
+            _base, _db = os.environ["REDIS_URL"].rstrip("/"), "0"
+        _number = int(_process.removeprefix("gw"))
+        os.environ["REDIS_URL"] = f"{_base}/{(int(_db) + _number) % 16}"
 
 from portal.settings import *  # noqa: E402,F403
 

@@ -94,7 +94,7 @@ def test_a_page_turned_private_is_private_at_once(client, article, settings):
 @pytest.mark.django_db
 def test_a_block_that_used_the_csrf_token_is_not_kept(home, monkeypatch):
     board = home.add_child(instance=MessageBoardPage(title="留言板", slug="messages-board"))
-    monkeypatch.setattr(MessageBoardPage, "cache_main", True)  # as if someone forgot a form
+    monkeypatch.setattr(MessageBoardPage, "holds_form", False)  # as if it did not say so
     text(Client().get(board.url))  # the first view saves the privacy settings: new content
     first, second = (CSRF_INPUT.search(text(Client().get(board.url))) for _ in range(2))
     assert first and second

@@ -51,6 +51,8 @@ class ZoneIndexPage(IndexPage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["zones.ZonePage"]
     per_page = 30
+    # The filters and the page number (the filter form's fields) change the list.
+    cache_query_params = ("page", *ZoneFilter.base_filters)
 
     class Meta:
         verbose_name = "开发区名录"

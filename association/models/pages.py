@@ -11,8 +11,8 @@ from association.models.members import MemberDirectoryBlock
 from association.models.messages import Message
 from association.screening import find_sensitive_words
 from portal.core.blocks import BodyBlock
-from portal.core.models import IndexPage, PortalPage
-from portal.core.public_forms import RateLimit, answer_post, render_form_page
+from portal.core.models import FormPage, IndexPage, PortalPage
+from portal.core.public_forms import RateLimit
 
 MESSAGES_RATE_LIMIT = RateLimit("message", limit=5, period=600)
 MESSAGES_PER_PAGE = 10
@@ -134,7 +134,7 @@ class MagazineIssuePage(PortalPage):
             raise ValidationError({"number": f"{self.year}年第{self.number}期已存在。"})
 
 
-class MessageBoardPage(PortalPage):
+class MessageBoardPage(FormPage):
     """留言: the public message board and its form.
 
     A message waits for moderation. Editors read it in the admin (留言), write a reply and
@@ -148,7 +148,8 @@ class MessageBoardPage(PortalPage):
     subpage_types = []
     max_count = 1
     content_panels = PortalPage.content_panels + ["intro"]
-    cache_main = False  # the form, its errors and the "sent" notice are the reader's own
+    rate_limit = MESSAGES_RATE_LIMIT
+    sent_key = MESSAGE_SENT
 
     class Meta:
         verbose_name = "留言板"
@@ -158,22 +159,17 @@ class MessageBoardPage(PortalPage):
         public = Paginator(Message.objects.public(), MESSAGES_PER_PAGE)
         return {"board": public.get_page(page_number)}
 
-    def serve(self, request, *args, **kwargs):
-        if request.method != "POST":
-            sent = request.session.pop(MESSAGE_SENT, False)
-            return render_form_page(self, request, MessageForm(), sent=sent)
-        form = MessageForm(request.POST)
-        return answer_post(self, request, form, MESSAGES_RATE_LIMIT, save_message, MESSAGE_SENT)
+    def get_form(self, data=None, files=None):
+        return MessageForm(data)
 
-
-def save_message(form):
-    """The message awaiting moderation, flagged when it holds a listed sensitive word."""
-    data = form.cleaned_data
-    Message.objects.create(
-        subject=data["subject"],
-        body=data["body"],
-        allow_public=data["allow_public"],
-        flagged_words="，".join(find_sensitive_words(data["subject"], data["body"])),
-        **form.contact_details(),
-    )
-    return True
+    def save_form(self, form):
+        """The message awaiting moderation, flagged when it holds a listed sensitive word."""
+        data = form.cleaned_data
+        Message.objects.create(
+            subject=data["subject"],
+            body=data["body"],
+            allow_public=data["allow_public"],
+            flagged_words="，".join(find_sensitive_words(data["subject"], data["body"])),
+            **form.contact_details(),
+        )
+        return True

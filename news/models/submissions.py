@@ -22,8 +22,8 @@ from association.screening import find_sensitive_words
 from news.forms import SubmissionForm
 from news.models.pages import NewsCategoryPage, NewsPage
 from portal.compat import set_file_metadata
-from portal.core.models import PortalPage
-from portal.core.public_forms import RateLimit, answer_post, render_form_page
+from portal.core.models import FormPage, PortalPage
+from portal.core.public_forms import RateLimit
 from portal.core.tree import add_child_page
 
 RATE_LIMIT = RateLimit("submission", limit=5, period=3600)
@@ -147,11 +147,7 @@ def write_draft(form, stored):
     return submission
 
 
-def save_submission(form):
-    return create_draft(form).reference
-
-
-class SubmissionPage(PortalPage):
+class SubmissionPage(FormPage):
     """投稿: the guidelines for contributors and the form."""
 
     guidelines = RichTextField("投稿须知", blank=True)
@@ -160,16 +156,15 @@ class SubmissionPage(PortalPage):
     subpage_types = []
     max_count = 1
     content_panels = PortalPage.content_panels + ["guidelines"]
-    cache_main = False  # the form and its errors are the contributor's own
+    rate_limit = RATE_LIMIT
+    sent_key = SENT
 
     class Meta:
         verbose_name = "投稿页面"
 
-    def serve(self, request, *args, **kwargs):
-        columns = open_columns()
-        if request.method != "POST":
-            reference = request.session.pop(SENT, None)
-            form = SubmissionForm(columns=columns)
-            return render_form_page(self, request, form, reference=reference)
-        form = SubmissionForm(request.POST, request.FILES, columns=columns)
-        return answer_post(self, request, form, RATE_LIMIT, save_submission, SENT)
+    def get_form(self, data=None, files=None):
+        return SubmissionForm(data, files, columns=open_columns())
+
+    def save_form(self, form):
+        """The draft and its record; the page then shows the reference number."""
+        return create_draft(form).reference

@@ -6,12 +6,15 @@ also drives ETag/Last-Modified, so browsers and a CDN revalidate with 304.
 """
 
 import contextlib
+import functools
 import hashlib
+from importlib import import_module
 
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
+from wagtail.models import get_page_models
 
 from portal.caching.generation import current_generation, share, shared
 from portal.caching.lifetimes import entry_lifetime
@@ -19,32 +22,56 @@ from portal.caching.release import RELEASE
 from portal.compat import used_csrf_token
 
 BYPASS_HEADER = "HTTP_X_BENCH_BYPASS_CACHE"
-NEVER_CACHED_PREFIXES = (
-    "/admin/",
-    "/django-admin/",
-    "/search/",
-    "/hits/",
-    "/documents/",
-    "/wechat/",
-    "/submit/",
-    "/messages/",
-    "/healthz",
-)
+# Set on a request by what answers it (a page type, or a view) when its response may be
+# kept for readers: the query parameters that change it (docs/caching.md).
+KEEPABLE = "portal_keepable_params"
+VIEW_PARAMS = set()  # what the views marked `kept_for_readers` vary on
 
 
-def query_key(request):
-    """The query parameters pages use, sorted; None when others (utm_source…) are there."""
-    names = set(request.GET)
-    if names - settings.PAGE_CACHE_QUERY_PARAMS:
-        return None
-    return "&".join(
-        f"{name}={value}" for name in sorted(names) for value in request.GET.getlist(name)
-    )
+def may_keep(request, params):
+    """The response to `request` may be kept for every anonymous reader; of its query
+    parameters, only `params` change it."""
+    setattr(request, KEEPABLE, frozenset(params))
+
+
+def kept_for_readers(*params):
+    """A view whose response may be kept, varying only with `params`."""
+    VIEW_PARAMS.update(params)
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            may_keep(request, params)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+@functools.cache
+def varying_params():
+    """Every query parameter some page type or view varies on: what addresses are looked
+    up by (others, such as utm_source, are read past)."""
+    import_module(settings.ROOT_URLCONF)  # its views declare theirs as it is imported
+    pages = (getattr(model, "cache_query_params", ()) for model in get_page_models())
+    return frozenset(VIEW_PARAMS).union(*pages)
+
+
+def query_string(request, names):
+    names = sorted(names)
+    return "&".join(f"{name}={value}" for name in names for value in request.GET.getlist(name))
 
 
 def lookup_query_key(request):
-    kept = sorted(set(request.GET) & settings.PAGE_CACHE_QUERY_PARAMS)
-    return "&".join(f"{name}={value}" for name in kept for value in request.GET.getlist(name))
+    return query_string(request, set(request.GET) & varying_params())
+
+
+def stored_query_key(request, params):
+    """The query key to keep a response to `request` under, varying on `params`; None when
+    the request carries any other parameter (a junk or tracking one is never stored)."""
+    names = set(request.GET)
+    return None if names - params else query_string(request, names)
 
 
 def entry_key(request, generation_id, query, kind="pagecache"):
@@ -62,15 +89,17 @@ def wants_cache(request):
         # The benchmark's bypass works only where the operator allows it (PAGE_CACHE_BYPASS),
         # or anyone could send every request past the cache.
         and not (settings.PAGE_CACHE_BYPASS and request.META.get(BYPASS_HEADER))
-        and not request.path.startswith(NEVER_CACHED_PREFIXES)
     )
 
 
 def storable(request, response):
     cache_control = response.get("Cache-Control", "")
     user = getattr(request, "user", None)
+    params = getattr(request, KEEPABLE, None)
     return (
-        response.status_code == 200
+        params is not None
+        and stored_query_key(request, params) is not None
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "cookie" not in response.get("Vary", "").lower()
@@ -109,8 +138,9 @@ class PageCacheMiddleware:
         if entry is not None:
             return self.serve(request, entry[0], generated_at)
         response = self.get_response(request)
-        query = query_key(request)
-        if query is not None and storable(request, response):
+        # Kept under the address it was looked up by: what the response varies on is a
+        # part of what addresses are looked up by.
+        if storable(request, response):
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
             etag = f'"{digest}"'
             validators(response, etag, generated_at)

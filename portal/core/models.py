@@ -9,24 +9,24 @@ from wagtail.admin.panels import TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
+from portal.caching import routes
 from portal.caching.fragments import main_fragment
-from portal.caching.generation import remember
 from portal.compat import cached_parent
 from portal.core.forms import PortalPageForm
+from portal.core.public_forms import answer_post, render_form_page
 from portal.core.search_fields import with_segmentation
 from portal.core.slugs import base_slug, unique_child_slug
 
 
 def restricted_paths():
-    """The paths of the pages under a view restriction, and of their aliases, kept until
-    content changes (saving a restriction replaces the generation)."""
+    """The paths of the pages under a view restriction, and of their aliases."""
 
     def find():
         restricted = PageViewRestriction.objects.values("page")
         pages = Page.objects.filter(Q(pk__in=restricted) | Q(alias_of__in=restricted))
         return frozenset(pages.values_list("path", flat=True))
 
-    return remember("restricted-paths", find)
+    return routes.restricted_paths(find)
 
 
 class PortalPage(Page):
@@ -43,9 +43,11 @@ class PortalPage(Page):
     # The browser would slugify a Chinese title to nothing useful; leave the slug
     # empty and let the server make it from the pinyin.
     content_panels = [TitleFieldPanel("title", targets=[])]
-    # Whether the main block may be kept in the shared cache (portal/fragments.py):
-    # off for pages whose block differs from reader to reader, such as forms.
-    cache_main = True
+    # What the caching layer reads (docs/caching.md). Whether the page holds a form, and
+    # so is never kept whole or in part: set by FormPage, the only way to hold one.
+    holds_form = False
+    # The query parameters that change what the page shows; any other is ignored.
+    cache_query_params = ("page",)
 
     @classmethod
     def get_search_fields(cls):
@@ -109,6 +111,38 @@ class PortalPage(Page):
         super().clean()
         if not self.slug.isascii():
             raise ValidationError({"slug": "网址名称只能使用英文字母、数字和连字符。"})
+
+
+class FormPage(PortalPage):
+    """A page that holds a public form (投稿, 留言): its GET shows the form (and, after a
+    post, what `save_form` returned, kept in the session under `sent_key`), its POST goes
+    through the public forms' door (portal.core.public_forms).
+
+    Never cached, whole or in part: the form carries the reader's CSRF token, and its
+    errors and "sent" notice are the reader's own.
+    """
+
+    holds_form = True
+    rate_limit = None  # a portal.core.public_forms.RateLimit
+    sent_key = None
+
+    class Meta:
+        abstract = True
+
+    def get_form(self, data=None, files=None):
+        """The form, empty or bound to a post."""
+        raise NotImplementedError
+
+    def save_form(self, form):
+        """Store the valid post, in one transaction; return what the page shows next."""
+        raise NotImplementedError
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            sent = request.session.pop(self.sent_key, None)
+            return render_form_page(self, request, self.get_form(), sent=sent)
+        form = self.get_form(request.POST, request.FILES)
+        return answer_post(self, request, form, self.rate_limit, self.save_form, self.sent_key)
 
 
 class IndexPage(PortalPage):

@@ -27,8 +27,6 @@ else:
 
 # Full-page cache for anonymous readers (portal/cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
-# The query parameters pages use; any other (utm_source…) neither varies nor fills it.
-PAGE_CACHE_QUERY_PARAMS = {"page", "province", "level", "kind", "q"}
 # Longest life of a page's cached main block (portal/fragments.py); 0 turns it off. Each
 # query string pages use (?page=…) is a block of its own, so this bounds what they fill.
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))

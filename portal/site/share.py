@@ -10,6 +10,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from portal.caching.pagecache import kept_for_readers
+
 WEIBO = "https://service.weibo.com/share/share.php"
 QQ = "https://connect.qq.com/widget/shareqq/index.html"
 QZONE = "https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey"
@@ -36,6 +38,7 @@ def share_context(request, page):
 
 
 @require_GET
+@kept_for_readers()
 @cache_control(public=True, max_age=3600)
 def page_qr(request, page_id):
     """An SVG QR code of the live page's canonical URL, for scanning with WeChat."""

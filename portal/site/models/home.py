@@ -1,7 +1,5 @@
 """The home page and the blocks editors arrange on it."""
 
-import hashlib
-
 from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey
@@ -9,7 +7,7 @@ from wagtail.admin.panels import InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from portal.caching.generation import remember
+from portal.caching import routes
 from portal.core.models import PortalPage
 from portal.site.home import home_sections
 
@@ -77,14 +75,7 @@ class HomePage(PortalPage):
             pages = Page.objects.filter(url_path__in=prefixes).order_by("-depth")
             return pages.specific().first()
 
-        # The page found for the whole path is remembered: the next request for it costs
-        # no query. Other paths (mistyped, or a routable sub-path) are not, so no one can
-        # fill the cache with made-up addresses.
-        page = remember(
-            f"route:{hashlib.sha1(whole_path.encode()).hexdigest()}",  # paths of any length
-            deepest_page,
-            keep=lambda page: page is not None and page.url_path == whole_path,
-        )
+        page = routes.page_at(whole_path, deepest_page)
         if page is None:
             raise Http404
         remaining = path_components[page.depth - self.depth :]

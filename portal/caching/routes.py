@@ -1,0 +1,23 @@
+"""What routing finds, kept until content changes: the page at each address, and which
+pages are under a view restriction."""
+
+import hashlib
+
+from portal.caching.generation import remember
+
+
+def page_at(url_path, find):
+    """`find()`, the page at `url_path`, kept while it is the page at that very address:
+    a miss, or a routable sub-path answered by a page higher up, is looked up again, so no
+    one can fill the cache with made-up addresses."""
+    return remember(
+        f"route:{hashlib.sha1(url_path.encode()).hexdigest()}",  # addresses of any length
+        find,
+        keep=lambda page: page is not None and page.url_path == url_path,
+    )
+
+
+def restricted_paths(find):
+    """`find()`, the tree paths of the pages under a view restriction (saving one replaces
+    the generation)."""
+    return remember("restricted-paths", find)
