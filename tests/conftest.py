@@ -6,11 +6,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import setup_databases, teardown_databases
+from pytest_django.live_server_helper import LiveServer
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_factories import ImageFactory
 
-from news.models import PageViewCount
+from association.models import MessageBoardPage
+from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, TopicPage
 from news.roles import setup_roles
 from portal.caching import generation as page_cache
 from portal.site.demo.images import demo_document, demo_image
@@ -18,6 +23,7 @@ from portal.site.models import HomePage
 from tests import factories
 from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
 from tests.page_builds import build_pages_afresh
+from zones.models import ZonePage
 
 # Playwright's sync API runs an event loop in the test thread; the live server's
 # database work in that thread is still synchronous and safe.
@@ -36,6 +42,13 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    # The demo site is built once per test process and stays in its database: the tests
+    # that read it come last, so no other test starts from it (under pytest-xdist each
+    # worker receives its tests in this order too).
+    items.sort(key=lambda item: "demo_site" in getattr(item, "fixturenames", ()))
+    for item in items:
+        if "demo_site" in getattr(item, "fixturenames", ()) and empties_the_database(item):
+            raise pytest.UsageError(f"{item.nodeid} would empty the shared demo site")
     browser_items = [item for item in items if "tests/browser/" in str(item.path)]
     for item in browser_items:
         item.add_marker(pytest.mark.browser)
@@ -46,6 +59,16 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=SKIP_BROWSER)
     for item in browser_items:
         item.add_marker(skip)
+
+
+def empties_the_database(item):
+    """Whether pytest-django empties the database after this test (a transactional one)."""
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    fixtures = item.fixturenames
+    return bool(transactional) or "transactional_db" in fixtures or "live_server" in fixtures
 
 
 @pytest.fixture(scope="session")
@@ -74,15 +97,69 @@ def _clear_cache():
     page_cache.local.forget()
 
 
+def tree_root():
+    """The page tree's root, with the locale and the root collection pages and images need.
+    Transactional tests flush the tables, taking the migrations' root page and locale."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+@pytest.fixture(scope="session")
+def demo_site(request, django_db_setup, django_db_blocker):
+    """The demo site of `load_demo`, built once per test process and committed, for tests
+    that only read it (they are run last: see pytest_collection_modifyitems). Returns an
+    address of every kind of public page."""
+    with django_db_blocker.unblock():
+        if "wagtailcore_page" not in connection.introspection.table_names():
+            # pytest-django sets up the test database only when a collected test asks
+            # for it by its own fixtures; browser tests of the demo alone do not.
+            databases = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+
+            def destroy():
+                with django_db_blocker.unblock():
+                    teardown_databases(databases, verbosity=0)
+
+            request.addfinalizer(destroy)
+        tree_root()
+        call_command("load_demo", "--no-admin", verbosity=0)
+        article = NewsPage.objects.live().exclude(tags=None).first()
+        return {
+            "首页": "/",
+            "栏目": NewsCategoryPage.objects.live().first().url,
+            "文章": article.url,
+            "标签": article.tag_url(article.tags.first()),
+            "专题": TopicPage.objects.live().first().url,
+            "通知公告": NoticePage.objects.live().first().url,
+            "开发区目录": "/zones/",
+            "开发区介绍": ZonePage.objects.live().first().url,
+            "搜索": "/search/?q=开发区",
+            "投稿": "/submit/",
+            "留言": MessageBoardPage.objects.live().first().url,
+            "404": "/no-such-page/",
+        }
+
+
+@pytest.fixture(scope="session")
+def demo_live_server(demo_site):
+    server = LiveServer("localhost:0")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_server(demo_live_server, django_db_blocker):
+    """A live server of the demo site for browser tests, shared by all of them: unlike
+    pytest-django's `live_server` it never empties the database after a test. The test
+    may read and write the demo site's rows (and must put back what it changes)."""
+    with django_db_blocker.unblock():  # the server's thread and the test's own queries
+        yield demo_live_server
+
+
 @pytest.fixture
 def home(db):
     """The site's home page, replacing Wagtail's welcome page as the default site root."""
-    # Transactional tests flush the tables, taking the migrations' root page and locale.
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    # ... and the root collection, which images and documents need.
-    Collection.get_first_root_node() or Collection.add_root(name="Root")
-    home = factories.HomePageFactory(parent=root, slug="shouye")
+    home = factories.HomePageFactory(parent=tree_root(), slug="shouye")
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={

@@ -1,7 +1,6 @@
 """Factories for every page type; pass `parent=` to place a page in the tree."""
 
 import datetime
-import zoneinfo
 
 import factory
 import wagtail_factories
@@ -11,9 +10,8 @@ from news import models as news
 from portal.caching.generation import bump_generation
 from portal.compat import child_path
 from portal.site.models import HomePage
+from tests.helpers import SHANGHAI
 from zones import models as zones
-
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 class PortalPageFactory(wagtail_factories.PageFactory):

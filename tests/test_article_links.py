@@ -6,7 +6,7 @@ import pytest
 
 from news.models import NewsPage
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 
 def at(day):

@@ -16,8 +16,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from portal.ops.backup import MANIFEST, media_checksums
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 # pg_dump and the other processes read only what is committed.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,7 +3,6 @@
 import math
 import os
 import socket
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,8 +13,7 @@ from bench.servers import HOST, get, gunicorn
 from bench.wrk import parse
 from news.models import NewsCategoryPage
 from tests import factories
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 # The report of `wrk -t2 -c8 -d3s --latency` against a slow page, as wrk 4.1 prints it
 # (with a space after each percentile).

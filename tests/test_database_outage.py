@@ -11,14 +11,13 @@ import os
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
 from bench.servers import HOST, free_port, stop, wait_until_listening
+from tests.helpers import ROOT
 from tests.private_postgres import PrivatePostgres, missing
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 # Run in a fresh Python against the private database: the schema, then a small site.

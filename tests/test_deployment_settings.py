@@ -5,39 +5,10 @@ settings are read once, at start-up.
 """
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PRODUCTION = {
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": "k3y-" + "Zq8vN2xR7pL4wT9mB6cY1hF5jD0sG3aE" * 2,
-    "ALLOWED_HOSTS": "www.example.org.cn,example.org.cn",
-    "CSRF_TRUSTED_ORIGINS": "https://www.example.org.cn",
-}
-
-
-# Set for the test run (by tests/settings.py and conftest.py), never in production.
-NOT_INHERITED = {
-    "DEBUG",
-    "DJANGO_ENV",
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "DJANGO_SETTINGS_MODULE",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-}
-
-
-def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
-    clean.update(DJANGO_SETTINGS_MODULE="portal.settings", **env)
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
-    )
+from tests.helpers import PRODUCTION, run
 
 
 def check_deploy(**env):

@@ -8,7 +8,7 @@ import pytest
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

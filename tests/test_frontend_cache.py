@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 from tests import factories
-from tests.test_settings import load_settings
+from tests.helpers import load_settings
 
 BACKENDS = (
     "from wagtail.contrib.frontend_cache.utils import get_backends; import json; "

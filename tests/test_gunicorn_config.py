@@ -3,7 +3,7 @@ Serving with it is shown in tests/test_database_outage.py."""
 
 import re
 
-from tests.test_deployment_settings import PRODUCTION, ROOT, run
+from tests.helpers import PRODUCTION, ROOT, run
 
 CONFIG = str(ROOT / "deploy" / "gunicorn.conf.py")
 

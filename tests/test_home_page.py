@@ -9,7 +9,7 @@ from wagtail_factories import ImageFactory
 
 from portal.site.models import HomeColumn, HomeSpotlightZone
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 
 @pytest.fixture

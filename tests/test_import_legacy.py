@@ -4,7 +4,6 @@ import datetime
 import html
 import shutil
 import unicodedata
-import zoneinfo
 from collections import namedtuple
 from io import StringIO
 from pathlib import Path
@@ -29,6 +28,7 @@ from news.models import (
     NewsPage,
     PageViewCount,
 )
+from tests.helpers import SHANGHAI
 
 DATA = Path(__file__).parent / "data" / "legacy"
 SEED = DATA / "seed_capture.txt"
@@ -47,7 +47,6 @@ GOOD_FILES = [
     NOTICE,
     TABLE_LAYOUT,
 ]
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 SEED_TITLE = "重庆双桥经济开发区：“保姆式”贴心服务 助推经济高速发展"
 SEED_HEADINGS = ["及早部署，广泛宣传", "深入走访，服务企业", "精准施策，助力复工"]
 # Every piece of the old site's chrome in the seed capture; none may reach the body.

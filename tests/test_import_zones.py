@@ -14,11 +14,11 @@ from openpyxl import Workbook
 from wagtail.models import Revision
 
 from tests import factories
+from tests.helpers import ROOT, SHARED_REFERENCE
 from zones.models import ZonePage
 
-ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "portal" / "site" / "demo" / "zone-catalogue-sample.csv"
-SHARED_SAMPLE = Path("/work/shared/reference/zone-catalogue-sample.csv")
+SHARED_SAMPLE = SHARED_REFERENCE / "zone-catalogue-sample.csv"
 DATA = Path(__file__).resolve().parent / "data" / "zones"
 PUBLISHED = DATA / "published-layout.csv"
 BROKEN = DATA / "broken-rows.csv"
@@ -300,8 +300,7 @@ def test_a_missing_file_or_zone_directory_is_explained(zone_index, tmp_path):
     assert "还没有「开发区名录」页面" in error
 
 
-def test_the_demo_loads_the_sample_through_the_importer(db):
-    call_command("load_demo", "--no-admin", verbosity=0)
+def test_the_demo_loads_the_sample_through_the_importer(demo_site, db):
     assert ZonePage.objects.count() == 10
     output, error = run_import(SAMPLE)
     assert summary(output) == "共 10 行：新建 0，更新 0，未变 10，跳过 0，失败 0"

@@ -16,8 +16,8 @@ SEED_TITLE = "重庆双桥经济开发区：“保姆式”贴心服务 助推�
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", "--no-admin", verbosity=0)
+def demo(demo_site, db):
+    """The demo, built once for the test run; what a test writes is rolled back."""
 
 
 def counts():
@@ -87,7 +87,7 @@ def test_running_it_again_creates_nothing_new(demo):
     assert sorted(NewsPage.objects.values_list("title", flat=True)) == titles
 
 
-def test_it_prints_how_to_log_in(db, capsys):
+def test_it_prints_how_to_log_in(demo, capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "/admin/" in out and "user admin" in out

@@ -3,7 +3,7 @@
 import json
 import re
 
-from tests.test_deployment_settings import PRODUCTION, run
+from tests.helpers import PRODUCTION, run
 
 # Production settings in a fresh Python, whose database cannot be opened: /healthz logs
 # why, with the traceback.

@@ -1,7 +1,6 @@
 """An editor sets 哀悼模式 dates: the whole public site turns gray on those days, by itself."""
 
 import datetime
-import zoneinfo
 
 import pytest
 import time_machine
@@ -10,8 +9,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
 from portal.site.models import SiteSettings
+from tests.helpers import SHANGHAI
 
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 START, END = datetime.date(2026, 4, 4), datetime.date(2026, 4, 6)
 
 

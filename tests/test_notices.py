@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 
 from news.models import NoticeAttachment, NoticePage
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 
 @pytest.fixture

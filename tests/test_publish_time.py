@@ -1,13 +1,11 @@
 """发布时间 is the article's own field and Wagtail's first_published_at follows it."""
 
 import datetime
-import zoneinfo
 
 import pytest
 
 from tests import factories
-
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+from tests.helpers import SHANGHAI
 
 
 @pytest.mark.django_db

@@ -9,14 +9,12 @@ in the shared cache: its route, privacy lookup and main block are not (portal/ca
 "Cold" empties the cache first, as after a deploy or the first change of content.
 """
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategoryPage, NewsPage
 from portal.caching import generation as page_cache
-from portal.site.demo.tree import build_demo_site
 from portal.site.fake.content import FakeContent
 from tests.page_builds import build_pages_afresh
 
@@ -64,9 +62,7 @@ def measure_all(client, column, article, monkeypatch):
     return {name: measure(client, url, monkeypatch) for name, url in pages}
 
 
-@pytest.mark.django_db
-def test_pages_keep_their_query_budgets_as_content_grows(client, monkeypatch):
-    build_demo_site()
+def test_pages_keep_their_query_budgets_as_content_grows(client, monkeypatch, demo_site, db):
     add_content(articles=10, zones=10, seed=1)
     column = max(NewsCategoryPage.objects.live(), key=lambda c: c.articles().count())
     article = NewsPage.objects.live().filter(column=column, tagged_items__isnull=False).first()

@@ -3,7 +3,6 @@ runs, and each does its job (README: Operations)."""
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -14,8 +13,9 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from news.models import NewsPage
 from portal.site.search.views import popular_queries
 from tests import factories
+from tests.helpers import ROOT
 
-DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
+DEPLOY = ROOT / "deploy"
 
 
 def commands_in_crontab():

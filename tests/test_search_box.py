@@ -1,21 +1,14 @@
 """The search box in every page's header finds pages; junk never breaks the results page."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests import factories
-
-
-def get(client, url, params=None):
-    response = client.get(url, params)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+from tests import factories, helpers
 
 
 def test_header_search_box_submits_to_the_search_page(client, home):
-    form = get(client, "/").select_one(".masthead form[role=search]")
+    form = helpers.page(client, "/").select_one(".masthead form[role=search]")
     assert form["action"] == "/search/" and form["method"] == "get"
     assert form.select_one("input")["name"] == "q"
     assert form.select_one("label").get_text() == "站内搜索"
@@ -26,7 +19,7 @@ def test_search_finds_live_pages_by_title(client, column):
     found = factories.NewsPageFactory(parent=column, title="双桥经济开发区 复工复产")
     factories.NewsPageFactory(parent=column, title="复工复产 草稿", live=False)
 
-    page = get(client, "/search/", {"q": "复工复产"})
+    page = helpers.page(client, "/search/", {"q": "复工复产"})
 
     results = [(a.get_text(), a["href"]) for a in page.select(".search-result a")]
     assert results == [(found.title, found.url)]
@@ -37,8 +30,8 @@ def test_search_finds_live_pages_by_title(client, column):
 def test_search_results_are_paginated(client, column):
     for n in range(25):
         factories.NewsPageFactory(parent=column, title=f"招商引资动态 第{n}期")
-    first = get(client, "/search/", {"q": "招商引资动态"})
-    second = get(client, "/search/", {"q": "招商引资动态", "page": "2"})
+    first = helpers.page(client, "/search/", {"q": "招商引资动态"})
+    second = helpers.page(client, "/search/", {"q": "招商引资动态", "page": "2"})
     assert len(first.select(".search-result")) == 20
     assert len(second.select(".search-result")) == 5
     assert "第 2 / 2 页" in second.select_one(".pagination").get_text()
@@ -62,15 +55,15 @@ def test_search_results_are_paginated(client, column):
 )
 def test_junk_gives_a_clean_page(client, column, params):
     factories.NewsPageFactory(parent=column, title="开发区新闻")
-    page = get(client, "/search/", params)
+    page = helpers.page(client, "/search/", params)
     assert "<script>alert" not in str(page.select_one("main"))
     assert len(page.select_one("#search-page-q").get("value", "")) <= 100
 
 
 def test_the_search_page_finds_its_site_without_a_query(client, column):
     found = factories.NewsPageFactory(parent=column, title="双桥经济开发区 复工复产")
-    get(client, "/search/", {"q": "复工复产"})
+    helpers.page(client, "/search/", {"q": "复工复产"})
     with CaptureQueriesContext(connection) as queries:
-        page = get(client, "/search/", {"q": "复工复产"})
+        page = helpers.page(client, "/search/", {"q": "复工复产"})
     assert [a.get_text() for a in page.select(".search-result a")] == [found.title]
     assert not [query for query in queries if "wagtailcore_site" in query["sql"]]

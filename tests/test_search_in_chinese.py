@@ -12,7 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from news.models import NewsPage
 from portal.site.search.models import SearchTerm
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 
 def search(client, **params):

@@ -61,7 +61,7 @@ def test_the_admin_and_its_preview_run_under_the_admin_policy(client, admin_clie
 
 
 def test_an_analytics_origin_is_added_only_where_it_loads_from():
-    from tests.test_deployment_settings import PRODUCTION, run
+    from tests.helpers import PRODUCTION, run
 
     probe = (
         "import django, json; django.setup(); from django.conf import settings as s; "

@@ -1,14 +1,9 @@
 """Settings come from the environment, with defaults that run on one machine."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import helpers
+
 PROBE = (
     "import json; from django.conf import settings as s; "
     "db = s.DATABASES['default']; "
@@ -22,21 +17,8 @@ PROBE = (
 )
 
 
-def load_settings(probe=PROBE, **env):
-    """The settings a fresh process reads from `env`, as `probe` prints them in JSON."""
-    ignored = {"DATABASE_URL", "REDIS_URL", "DEBUG", "DJANGO_ENV"}
-    clean = {k: v for k, v in os.environ.items() if k not in ignored}
-    clean.update(DJANGO_SETTINGS_MODULE="portal.settings", **env)
-    result = subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {probe}"],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        return result.stderr
-    return json.loads(result.stdout)
+def load_settings(**env):
+    return helpers.load_settings(PROBE, **env)
 
 
 def test_defaults_run_on_sqlite_with_a_file_cache():

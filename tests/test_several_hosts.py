@@ -13,7 +13,6 @@ import sys
 import time
 from contextlib import ExitStack
 from html import unescape
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
@@ -22,8 +21,7 @@ from django.db import connection
 from bench.run import production_env
 from bench.servers import Visitor, gunicorn
 from tests import factories
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 pytestmark = [
     pytest.mark.slow,

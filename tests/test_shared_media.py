@@ -1,7 +1,7 @@
 """Uploads shared by every app host: the local MEDIA_ROOT by default, an S3-compatible
 bucket (django-storages) when MEDIA_S3_BUCKET is set. Nothing here reaches the network."""
 
-from tests.test_settings import load_settings
+from tests.helpers import load_settings
 
 MEDIA = (
     "import json; from django.conf import settings as s; "

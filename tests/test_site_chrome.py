@@ -1,11 +1,8 @@
 """Every page's chrome (utility bar, menu, 通知公告, footer) shows what editors set in the admin."""
 
 import datetime
-import zoneinfo
 
-import pytest
 import wagtail_factories
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -14,19 +11,12 @@ from wagtail.models import Site
 
 from portal.caching import generation as page_cache
 from portal.site.models import DirectoryLink, LinkGroup, SiteSettings
-from tests import factories
-
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+from tests import factories, helpers
+from tests.helpers import SHANGHAI
 
 
 def get(client, url="/"):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def text(element):
-    return " ".join(element.get_text(" ").split())
+    return helpers.page(client, url)
 
 
 def link_to(element, label):
@@ -60,22 +50,23 @@ def test_site_settings_fill_the_header_and_footer(client, home):
     page = get(client)
 
     assert page.title.string == "首页 - 示范开发区协会"
-    assert text(page.select_one(".brand")) == "示范开发区协会"
+    assert helpers.words(page.select_one(".brand")) == "示范开发区协会"
     assert page.select_one(".brand img")["src"] == settings.logo.file.url
     utility = page.select_one(".utility-bar")
     wechat = utility.select_one("#pop-wechat")
     assert link_to(utility, "微信公众号") == "#pop-wechat"
     assert wechat.img["src"] == settings.wechat_qr.file.url
-    assert "扫一扫 关注公众号" in text(wechat) and "示范开发区" in text(wechat)
+    assert "扫一扫 关注公众号" in helpers.words(wechat) and "示范开发区" in helpers.words(wechat)
     qq = utility.select_one("#pop-qq")
-    assert "QQ群号： 123456789" in text(qq)
+    assert "QQ群号： 123456789" in helpers.words(qq)
     assert link_to(qq, "一键加群") == "https://qm.qq.com/q/demo"
     footer = page.select_one(".site-footer")
-    assert "地址：北京市西城区示例路1号 电话：010-12345678 邮箱： office@example.org" in text(
-        footer
+    assert (
+        "地址：北京市西城区示例路1号 电话：010-12345678 邮箱： office@example.org"
+        in helpers.words(footer)
     )
     assert link_to(footer, "office@example.org") == "mailto:office@example.org"
-    assert "版权所有 © 示范开发区协会" in text(footer)
+    assert "版权所有 © 示范开发区协会" in helpers.words(footer)
     assert link_to(footer, "京ICP备12345678号-1") == "https://beian.miit.gov.cn/"
     assert (
         link_to(footer, "京公网安备11010502030143号")
@@ -85,8 +76,8 @@ def test_site_settings_fill_the_header_and_footer(client, home):
 
 def test_changing_a_setting_shows_on_the_next_page_view(client, home):
     page = get(client)
-    assert text(page.select_one(".brand")) == "中国开发区协会"
-    assert f"© {datetime.date.today().year} 中国开发区协会 版权所有" in text(page.footer)
+    assert helpers.words(page.select_one(".brand")) == "中国开发区协会"
+    assert f"© {datetime.date.today().year} 中国开发区协会 版权所有" in helpers.words(page.footer)
 
     settings = settings_for(home)
     settings.site_name = "中国开发区协会网"
@@ -94,14 +85,14 @@ def test_changing_a_setting_shows_on_the_next_page_view(client, home):
     settings.save()
 
     page = get(client)
-    assert text(page.select_one(".brand")) == "中国开发区协会网"
-    assert "87654321" in text(page.select_one("#pop-qq"))
+    assert helpers.words(page.select_one(".brand")) == "中国开发区协会网"
+    assert "87654321" in helpers.words(page.select_one("#pop-qq"))
 
 
 def test_utility_bar_leaves_out_what_is_not_configured(client, home):
     utility = get(client).select_one(".utility-bar")
-    assert "Ctrl + D" in text(utility.select_one("#pop-bookmark"))
-    labels = [text(a) for a in utility.select(".utility-link")]
+    assert "Ctrl + D" in helpers.words(utility.select_one("#pop-bookmark"))
+    labels = [helpers.words(a) for a in utility.select(".utility-link")]
     assert labels == ["长者模式", "收藏"]  # 长者模式 needs no setting
 
 
@@ -133,12 +124,15 @@ def test_link_directory_groups_and_links_in_order(client, home):
 
     footer = get(client).select_one(".site-footer")
 
-    assert [text(tab) for tab in footer.select("[role=tab]")] == ["政府部门", "新闻媒体"]
+    assert [helpers.words(tab) for tab in footer.select("[role=tab]")] == ["政府部门", "新闻媒体"]
     groups = footer.select(".link-group")
-    assert [text(group.h2) for group in groups] == ["政府部门", "新闻媒体"]
-    assert [text(li) for li in groups[0].select("li")] == ["商务部", "国家发展和改革委员会"]
+    assert [helpers.words(group.h2) for group in groups] == ["政府部门", "新闻媒体"]
+    assert [helpers.words(li) for li in groups[0].select("li")] == [
+        "商务部",
+        "国家发展和改革委员会",
+    ]
     assert link_to(groups[0], "国家发展和改革委员会") == "https://www.ndrc.gov.cn/"
-    assert groups[1].li.a is None and text(groups[1].li) == "南都网"  # no URL: plain text
+    assert groups[1].li.a is None and helpers.words(groups[1].li) == "南都网"  # no URL: plain text
     assert link_to(footer, "留言箱") == board.url
 
 
@@ -154,11 +148,11 @@ def test_editing_a_link_shows_on_the_next_page_view(client, home):
     assert link_to(get(client).footer, "中国国际投洽会") == "https://www.chinafair.org.cn/"
 
     group.delete()
-    assert "中国国际投洽会" not in text(get(client).footer)
+    assert "中国国际投洽会" not in helpers.words(get(client).footer)
 
 
 def notice_titles(page):
-    return [text(a).removeprefix("置顶 ") for a in page.select(".notice-items a")]
+    return [helpers.words(a).removeprefix("置顶 ") for a in page.select(".notice-items a")]
 
 
 def test_notice_box_lists_the_latest_live_notices_pinned_first(client, home):
@@ -179,8 +173,8 @@ def test_notice_box_lists_the_latest_live_notices_pinned_first(client, home):
 
     assert notice_titles(page) == ["置顶的通知", "通知6", "通知5", "通知4", "通知3"]
     box = page.select_one(".notice-box")
-    assert text(box.h2) == "通知公告"
-    assert text(box.select_one(".badge")) == "置顶"
+    assert helpers.words(box.h2) == "通知公告"
+    assert helpers.words(box.select_one(".badge")) == "置顶"
     assert link_to(box, "置顶的通知") == pinned.url
     assert box.time["datetime"] == pinned.publish_time.isoformat()
     assert link_to(box, "更多") == index.url
@@ -202,30 +196,35 @@ def test_menu_from_the_page_tree_marks_the_current_section(client, home, column)
 
     menu = get(client, article.url).select_one(".main-menu")
 
-    assert [text(a) for a in menu.select("a")] == [
+    assert [helpers.words(a) for a in menu.select("a")] == [
         "首页",
         "资讯中心",
         "省级开发区动态",
         "协会服务",
         "招商推介",
     ]
-    assert [text(a) for a in menu.select(".submenu a")] == ["省级开发区动态", "招商推介"]
-    assert text(menu.button) == "打开菜单" and menu.button["aria-controls"] == "main-menu-list"
-    assert [text(li.a) for li in menu.select(".menu-item.is-current")] == ["资讯中心"]
-    current = {text(a): a["aria-current"] for a in menu.select("a[aria-current]")}
+    assert [helpers.words(a) for a in menu.select(".submenu a")] == ["省级开发区动态", "招商推介"]
+    assert (
+        helpers.words(menu.button) == "打开菜单"
+        and menu.button["aria-controls"] == "main-menu-list"
+    )
+    assert [helpers.words(li.a) for li in menu.select(".menu-item.is-current")] == ["资讯中心"]
+    current = {helpers.words(a): a["aria-current"] for a in menu.select("a[aria-current]")}
     assert current == {"资讯中心": "true", "省级开发区动态": "true"}
 
     menu = get(client, column.url).select_one(".main-menu")
-    assert {text(a): a["aria-current"] for a in menu.select("a[aria-current]")} == {
+    assert {helpers.words(a): a["aria-current"] for a in menu.select("a[aria-current]")} == {
         "资讯中心": "true",
         "省级开发区动态": "page",
     }
     menu = get(client, "/").select_one(".main-menu")
-    assert {text(a): a["aria-current"] for a in menu.select("a[aria-current]")} == {"首页": "page"}
+    assert {helpers.words(a): a["aria-current"] for a in menu.select("a[aria-current]")} == {
+        "首页": "page"
+    }
 
     services.show_in_menus = False
     services.save_revision().publish()
-    assert "协会服务" not in text(get(client, article.url).select_one(".main-menu"))
+    assert "协会服务" not in helpers.words(get(client, article.url).select_one(".main-menu"))
 
 
 def test_chrome_costs_the_same_few_queries_however_much_it_shows(client, home, column):
@@ -266,9 +265,7 @@ def test_chrome_costs_the_same_few_queries_however_much_it_shows(client, home, c
     assert small[1] < small[0]  # the filled cache saves the chrome's queries
 
 
-@pytest.mark.django_db
-def test_demo_fills_the_link_directory_and_site_settings(client):
-    call_command("load_demo", "--no-admin", verbosity=0)
+def test_demo_fills_the_link_directory_and_site_settings(client, demo_site, db):
     call_command("load_demo", "--no-admin", verbosity=0)  # again: nothing doubles
 
     groups = list(LinkGroup.objects.all())
@@ -281,17 +278,19 @@ def test_demo_fills_the_link_directory_and_site_settings(client):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     assert page.select_one("#pop-wechat img")["src"] == settings.wechat_qr.file.url
     assert page.select_one(".brand img")["src"] == settings.logo.file.url
-    assert settings.icp_number in text(footer)
+    assert settings.icp_number in helpers.words(footer)
 
 
 def test_moving_or_deleting_a_menu_page_updates_the_menu(client, home, news_index, column):
     about = factories.AboutPageFactory(parent=home, title="中国开发区协会", show_in_menus=True)
-    assert "省级开发区动态" in text(get(client).select_one(".main-menu"))
+    assert "省级开发区动态" in helpers.words(get(client).select_one(".main-menu"))
 
     column.move(about, pos="last-child")
     menu = get(client).select_one(".main-menu")
-    about_item = [li for li in menu.select(".menu-item") if "中国开发区协会" in text(li.a)][0]
+    about_item = [
+        li for li in menu.select(".menu-item") if "中国开发区协会" in helpers.words(li.a)
+    ][0]
     assert link_to(about_item, "省级开发区动态") == f"{about.url}provincial-zones/"
 
     about.delete()
-    assert "中国开发区协会" not in text(get(client).select_one(".main-menu"))
+    assert "中国开发区协会" not in helpers.words(get(client).select_one(".main-menu"))

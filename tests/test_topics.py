@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI
 
 
 @pytest.mark.django_db

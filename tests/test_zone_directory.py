@@ -2,7 +2,6 @@
 
 import datetime
 import re
-import zoneinfo
 from decimal import Decimal
 from html import unescape
 
@@ -13,9 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from portal.site.demo.images import demo_image
 from tests import factories
+from tests.helpers import SHANGHAI
 from zones.models import ZoneGalleryImage, ZoneIndexPage, ZonePage
-
-SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture

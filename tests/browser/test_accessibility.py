@@ -7,8 +7,6 @@ a phone and on a desktop; a serious or critical finding fails the test.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 # 200 % zoom on a 375 px wide phone leaves 187.5 CSS pixels of width.
@@ -46,44 +44,44 @@ def heading_problems(counted):
     return problems
 
 
-def choose_elder_mode(page, live_server):
-    page.goto(live_server.url + "/")
+def choose_elder_mode(page, demo_server):
+    page.goto(demo_server.url + "/")
     page.evaluate("localStorage.setItem('portal:elder', 'on')")
 
 
-def check_every_page(page, live_server, urls, viewport, elder=False):
+def check_every_page(page, demo_server, urls, viewport, elder=False):
     page.set_viewport_size(viewport)
     if elder:
-        choose_elder_mode(page, live_server)
+        choose_elder_mode(page, demo_server)
     found = {}
     for name, url in urls.items():
-        page.goto(live_server.url + url)
+        page.goto(demo_server.url + url)
         problems = serious_violations(page) + heading_problems(page.evaluate(HEADINGS))
         if problems:
             found[f"{name} {url}"] = problems
     assert not found, "\n".join(f"{where}: {problems}" for where, problems in found.items())
 
 
-def test_no_serious_problems_on_a_phone(live_server, page, demo_urls):
-    check_every_page(page, live_server, demo_urls, PHONE)
+def test_no_serious_problems_on_a_phone(demo_server, page, demo_site):
+    check_every_page(page, demo_server, demo_site, PHONE)
 
 
-def test_no_serious_problems_on_a_desktop(live_server, page, demo_urls):
-    check_every_page(page, live_server, demo_urls, DESKTOP)
+def test_no_serious_problems_on_a_desktop(demo_server, page, demo_site):
+    check_every_page(page, demo_server, demo_site, DESKTOP)
 
 
-def test_no_serious_problems_in_elder_mode(live_server, page, demo_urls):
-    check_every_page(page, live_server, demo_urls, PHONE, elder=True)
+def test_no_serious_problems_in_elder_mode(demo_server, page, demo_site):
+    check_every_page(page, demo_server, demo_site, PHONE, elder=True)
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder-mode"])
-def test_text_fits_a_phone_at_200_percent_zoom(live_server, page, demo_urls, elder):
+def test_text_fits_a_phone_at_200_percent_zoom(demo_server, page, demo_site, elder):
     page.set_viewport_size(ZOOMED_PHONE)
     if elder:
-        choose_elder_mode(page, live_server)
+        choose_elder_mode(page, demo_server)
     too_wide = {}
-    for name, url in demo_urls.items():
-        page.goto(live_server.url + url)
+    for name, url in demo_site.items():
+        page.goto(demo_server.url + url)
         widths = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )

@@ -2,7 +2,6 @@
 password guesser meets the Chinese lockout page."""
 
 import io
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -12,8 +11,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.helpers import SHOTS
+
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 PASSWORD = "kai-fa-qu-2020-xie-hui"
 
 

@@ -1,7 +1,6 @@
 """A reader enlarges the article text, and shares the article by QR code, link or inside WeChat."""
 
 import io
-from pathlib import Path
 
 import pytest
 import zxingcpp
@@ -13,10 +12,10 @@ from portal.site.models import SiteSettings
 from portal.site.wechat import signature
 from tests import factories
 from tests.fake_wechat import APP_ID, TICKET
+from tests.helpers import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 WECHAT_UA = (
     "Mozilla/5.0 (Linux; Android 13; V2183A) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MicroMessenger/8.0.47.2560(0x28002F30) "

@@ -1,13 +1,12 @@
 """Under the Content-Security-Policy the public pages break no rule, and editors can still
 edit and publish in the Wagtail admin under its own policy."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
+from tests.helpers import SHOTS
+
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 # Injected by the browser itself (not by the page), so the policy does not block it.
 LISTEN = """

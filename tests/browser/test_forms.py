@@ -1,7 +1,5 @@
 """A contributor sends an article with a photo; a reader leaves a message."""
 
-from pathlib import Path
-
 import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import expect
@@ -9,10 +7,9 @@ from playwright.sync_api import expect
 from association.models import Message
 from news.models import NewsPage, Submission
 from tests import factories
+from tests.helpers import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 @pytest.fixture

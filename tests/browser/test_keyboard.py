@@ -3,8 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
@@ -30,9 +28,9 @@ def tab_to(page, name, limit=80):
     raise AssertionError(f"{name} cannot be reached with Tab")
 
 
-def test_skip_link_is_first_and_moves_to_the_text(live_server, page, demo_urls):
+def test_skip_link_is_first_and_moves_to_the_text(demo_server, page, demo_site):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + demo_urls["文章"])
+    page.goto(demo_server.url + demo_site["文章"])
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="跳到正文")
     expect(skip).to_be_focused()
@@ -44,9 +42,9 @@ def test_skip_link_is_first_and_moves_to_the_text(live_server, page, demo_urls):
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
 
-def test_drop_down_menu_opens_on_focus_and_esc_closes_it(live_server, page, demo_urls):
+def test_drop_down_menu_opens_on_focus_and_esc_closes_it(demo_server, page, demo_site):
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     tab_to(page, "资讯中心")
     assert focus_ring(page) >= 2
     submenu = page.locator(".menu-item.has-children", has_text="资讯中心").locator(".submenu")
@@ -64,9 +62,9 @@ def test_drop_down_menu_opens_on_focus_and_esc_closes_it(live_server, page, demo
     expect(page.get_by_role("heading", level=1)).to_have_text("资讯中心")
 
 
-def test_phone_menu_opens_with_the_keyboard(live_server, page, demo_urls):
+def test_phone_menu_opens_with_the_keyboard(demo_server, page, demo_site):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     tab_to(page, "打开菜单")
     page.keyboard.press("Enter")
     expect(page.locator("#main-menu-list")).to_be_visible()
@@ -81,9 +79,9 @@ def test_phone_menu_opens_with_the_keyboard(live_server, page, demo_urls):
     "trigger, panel",
     [("收藏", "#pop-bookmark"), ("微信公众号", "#pop-wechat"), ("加入QQ交流群", "#pop-qq")],
 )
-def test_utility_bar_pop_overs_close_with_esc(live_server, page, demo_urls, trigger, panel):
+def test_utility_bar_pop_overs_close_with_esc(demo_server, page, demo_site, trigger, panel):
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     tab_to(page, trigger)
     assert focus_ring(page) >= 2
     page.keyboard.press("Enter")
@@ -96,9 +94,9 @@ def test_utility_bar_pop_overs_close_with_esc(live_server, page, demo_urls, trig
     expect(page.locator(panel)).to_be_visible()
 
 
-def test_share_pop_over_and_font_switch_work_from_the_keyboard(live_server, page, demo_urls):
+def test_share_pop_over_and_font_switch_work_from_the_keyboard(demo_server, page, demo_site):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + demo_urls["文章"])
+    page.goto(demo_server.url + demo_site["文章"])
     tab_to(page, "大")
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="大字号")).to_have_attribute("aria-pressed", "true")

@@ -1,15 +1,12 @@
 """On a 375 px phone the menu opens and closes with 打开菜单 / 收起菜单 and works by keyboard."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.helpers import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 @pytest.fixture

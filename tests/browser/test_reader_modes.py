@@ -1,17 +1,13 @@
 """An older reader turns on 长者模式 once; the site shows in grayscale on days of mourning."""
 
 import datetime
-from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 from wagtail.models import Site
 
 from portal.site.models import SiteSettings
+from tests.helpers import SHOTS
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 PHONE = {"width": 375, "height": 800}
 
 
@@ -19,9 +15,9 @@ def style(page, selector, prop):
     return page.locator(selector).first.evaluate(f"el => getComputedStyle(el).{prop}")
 
 
-def test_elder_mode_is_remembered_across_pages_with_the_same_html(live_server, page, demo_urls):
+def test_elder_mode_is_remembered_across_pages_with_the_same_html(demo_server, page, demo_site):
     page.set_viewport_size(PHONE)
-    column = live_server.url + demo_urls["栏目"]
+    column = demo_server.url + demo_site["栏目"]
     plain_html = page.goto(column).text()
     assert style(page, "body", "fontSize") == "16px"
     toggle = page.get_by_role("button", name="长者模式")
@@ -35,7 +31,7 @@ def test_elder_mode_is_remembered_across_pages_with_the_same_html(live_server, p
     elder_html = page.goto(column).text()
     assert elder_html == plain_html  # the choice lives in the browser: pages stay cacheable
     assert page.evaluate("document.documentElement.classList.contains('elder')")
-    page.goto(live_server.url + demo_urls["文章"])
+    page.goto(demo_server.url + demo_site["文章"])
     expect(page.get_by_role("button", name="长者模式")).to_have_attribute("aria-pressed", "true")
     assert style(page, ".article-body", "fontSize") == "24px"
     assert style(page, ".article-body", "color") == "rgb(0, 0, 0)"
@@ -50,9 +46,9 @@ def test_elder_mode_is_remembered_across_pages_with_the_same_html(live_server, p
     assert style(page, ".article-body", "fontSize") == "22px"  # the 字体 choice stays
 
 
-def test_elder_mode_is_applied_before_the_page_is_drawn(live_server, page, demo_urls):
+def test_elder_mode_is_applied_before_the_page_is_drawn(demo_server, page, demo_site):
     page.set_viewport_size(PHONE)
-    page.goto(live_server.url + "/")
+    page.goto(demo_server.url + "/")
     page.evaluate("localStorage.setItem('portal:elder', 'on')")
     # Seen at the first paint: the class is set by the script in <head>, before <body>.
     page.add_init_script(
@@ -61,11 +57,11 @@ def test_elder_mode_is_applied_before_the_page_is_drawn(live_server, page, demo_
         " window.elderAtFirstParse = document.documentElement.classList.contains('elder'); },"
         " {once: true});"
     )
-    page.goto(live_server.url + demo_urls["文章"])
+    page.goto(demo_server.url + demo_site["文章"])
     assert page.evaluate("window.elderAtFirstParse")
 
 
-def test_mourning_days_turn_the_whole_site_gray(live_server, page, demo_urls):
+def test_mourning_days_turn_the_whole_site_gray(live_server, page, home):
     page.set_viewport_size(PHONE)
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     today = datetime.date.today()

@@ -1,17 +1,15 @@
 """On a phone: home page, a column, its page 2, an article, and the view count goes up."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from news.models import PageViewCount
 from tests import factories
-from tests.factories import SHANGHAI
+from tests.helpers import SHANGHAI, SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 def test_from_the_home_page_to_an_article_on_page_two(live_server, page, column):

@@ -1,16 +1,13 @@
 """A reader on a phone opens the site, uses the menu and reads an article."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.helpers import SHOTS
 
 # The live server runs in another thread: the test data must be committed.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 @pytest.fixture

@@ -3,17 +3,15 @@
 import datetime
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.helpers import SHOTS
 
 # The live server runs in another thread: the test data must be committed.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 @pytest.fixture
