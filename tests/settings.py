@@ -41,3 +41,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # The full-page cache would answer the second request of every test from memory;
 # tests/test_page_cache.py turns it on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# One clock here: tests build pages right after the changes they make
+# (tests/test_precise_invalidation.py checks the skew rule itself).
+CACHE_CLOCK_SKEW_SECONDS = 0

@@ -75,10 +75,10 @@ def test_the_notice_box_is_cached_only_until_its_next_notice_expires(client, not
     lifetimes = {}
     real_set = page_cache.cache.set
 
-    def recording_set(key, value, timeout=None, **kwargs):
+    def recording_set(key, value, timeout=None, *args, **kwargs):
         if key.startswith("portal:chrome:"):  # portal:chrome:<site>:<name>:…
             lifetimes[key.split(":")[3]] = timeout
-        return real_set(key, value, timeout, **kwargs)
+        return real_set(key, value, timeout, *args, **kwargs)
 
     monkeypatch.setattr(page_cache.cache, "set", recording_set)
     notice(notices, "即将截止的通知", 1, expires_at=timezone.now() + datetime.timedelta(seconds=30))

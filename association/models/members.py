@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import blocks
 
+from portal.caching.dependencies import ANY_CONTENT, shown
 from zones.choices import Province
 
 # Province's labels are its member names in English: show the Chinese values instead.
@@ -14,6 +15,9 @@ PROVINCES = [(province, province) for province in Province.values]
 
 class MemberUnit(models.Model):
     """会员单位: a member of the association, listed in the directory editors manage."""
+
+    # The directory block says it shows any content (portal/caching/invalidation.py).
+    invalidates = (ANY_CONTENT,)
 
     class Kind(models.TextChoices):
         ZONE = "zone", "开发区"
@@ -62,6 +66,8 @@ class MemberDirectoryBlock(blocks.StaticBlock):
         template = "association/blocks/member_directory.html"
 
     def get_context(self, value, parent_context=None):
+        # Member units say no more than "content changed" when saved (`invalidates`).
+        shown(ANY_CONTENT)
         context = super().get_context(value, parent_context)
         order = {province: number for number, province in enumerate(Province.values)}
         units = sorted(

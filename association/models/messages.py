@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from association.models.privacy import ContactRecord
+from portal.caching.tags import ANY_CONTENT
 
 
 class MessageQuerySet(models.QuerySet):
@@ -15,6 +16,9 @@ class MessageQuerySet(models.QuerySet):
 
 
 class Message(ContactRecord):
+    # Shown on the message board, which says it shows any content (portal/caching).
+    invalidates = (ANY_CONTENT,)
+
     class Status(models.TextChoices):
         PENDING = "pending", "待审核"
         PUBLIC = "public", "公开"

@@ -10,6 +10,7 @@ from association.forms import MessageForm
 from association.models.members import MemberDirectoryBlock
 from association.models.messages import Message
 from association.screening import find_sensitive_words
+from portal.caching.tags import CHROME
 from portal.core.blocks import BodyBlock
 from portal.core.models import FormPage, IndexPage, PortalPage
 from portal.core.public_forms import RateLimit
@@ -121,6 +122,10 @@ class MagazineIssuePage(PortalPage):
     @classmethod
     def latest(cls):
         return cls.objects.live().order_by("-year", "-number").first()
+
+    def invalidation_tags(self):
+        # The header of every page links to the latest issue.
+        return super().invalidation_tags() | {CHROME}
 
     def clean(self):
         super().clean()

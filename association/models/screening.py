@@ -15,6 +15,8 @@ def normalize(text):
 
 
 class SensitiveWord(models.Model):
+    # Screens what readers send; no page shows it (portal/caching/invalidation.py).
+    invalidates = ()
     word = models.CharField("敏感词", max_length=50, unique=True)
     note = models.CharField("备注", max_length=100, blank=True)
     created_at = models.DateTimeField("添加时间", auto_now_add=True)

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.caching.tags import NOTICES
 from portal.core.blocks import BodyBlock
 from portal.core.models import DatedPage, PortalPage
 from portal.core.pagination import paginate
@@ -87,6 +88,10 @@ class NoticePage(DatedPage):
         """The page cache's contract (portal.caching.lifetimes): notices leave the home
         page and the 通知公告 box when they expire, with nothing saved."""
         return cls.objects.seconds_until_next_expiry()
+
+    def invalidation_tags(self):
+        # Every page's 通知公告 box, and when the next one expires.
+        return super().invalidation_tags() | {NOTICES}
 
     @property
     def is_expired(self):

@@ -18,13 +18,17 @@ from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from news.feeds import ArticleFeed
+from portal.caching import dependencies
 from portal.caching.sites import site_name
+from portal.caching.tags import neighbours_tag, page_tag
 from portal.core.blocks import BodyBlock, TopicSectionBlock
 from portal.core.models import DatedPage, IndexPage, PortalPage
 from portal.core.pagination import paginate
 
 # Related articles are ranked among the articles last given each tag, this many a tag.
 RELATED_CANDIDATES = 100
+# Related articles are a suggestion: a new article may join them this late (seconds).
+RELATED_LAG = 60 * 60
 
 
 def for_cards(articles):
@@ -218,6 +222,9 @@ class NewsPage(DatedPage):
     ]
 
     related_count = 6
+    # An article shows itself, its crumbs, its neighbours and related articles (recorded
+    # by get_main_context): publishing another article leaves it cached.
+    shows_precisely = True
 
     class Meta:
         verbose_name = "新闻文章"
@@ -308,6 +315,11 @@ class NewsPage(DatedPage):
         news_index_url = self.column_url.rsplit("/", 2)[0] + "/"
         return news_index_url + NewsIndexPage.get_resolver().reverse("tag", tag.slug)
 
+    def invalidation_tags(self):
+        # Its neighbours show it as 上一篇/下一篇 (called before and after a change).
+        neighbours = self.column_neighbours() if self.column_id and self.live else ()
+        return super().invalidation_tags() | {neighbours_tag(n) for n in neighbours if n}
+
     def extra_cached_urls(self):
         """Where else readers meet the article, for a CDN purge: its tags' pages."""
         _, root_url, _ = self.get_url_parts()
@@ -318,10 +330,14 @@ class NewsPage(DatedPage):
             return {}
         tags = list(self.tags.all())
         previous_article, next_article = self.column_neighbours()
+        related = self.related_articles(tags)
+        shown_pages = [previous_article, next_article, *related]
+        dependencies.shown(neighbours_tag(self), *(page_tag(page) for page in shown_pages if page))
+        dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
         return {
             "previous_article": previous_article,
             "next_article": next_article,
-            "related_articles": self.related_articles(tags),
+            "related_articles": related,
             "tag_links": [(tag, self.tag_url(tag)) for tag in tags],
         }
 

@@ -34,6 +34,8 @@ SENT = "submission_reference"
 class Submission(ContactRecord):
     """Who sent a 投稿 and how to reach them; the article itself is the draft page."""
 
+    invalidates = ()  # no page shows it (portal/caching/invalidation.py)
+
     reference = models.CharField("投稿编号", max_length=20, unique=True, editable=False)
     title = models.CharField("标题", max_length=255)
     source = models.CharField("来源单位", max_length=100)

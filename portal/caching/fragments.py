@@ -13,6 +13,7 @@ Never for previews or other methods than GET/HEAD, nor for pages that hold a for
 
 from django.conf import settings
 
+from portal.caching import dependencies
 from portal.caching.generation import current_generation, share, shared
 from portal.caching.lifetimes import entry_lifetime
 from portal.caching.pagecache import entry_key, lookup_query_key, stored_query_key
@@ -23,8 +24,9 @@ class MainFragment:
     """The main block of one page for one request: `html` when cached, else None
     until the template renders it and `keep`s it."""
 
-    def __init__(self, request, template_name, params):
+    def __init__(self, request, template_name, params, precise):
         self.request, self.template_name, self.params = request, template_name, params
+        self.recorded = dependencies.Recording(precise)
         generation_id = current_generation()[0]
         self.key = entry_key(request, generation_id, lookup_query_key(request), "main")
         entry = shared(self.key)
@@ -35,12 +37,19 @@ class MainFragment:
         same context, and that must never show the block."""
         return template is not None and template.origin.template_name == self.template_name
 
-    def keep(self, html):
+    def gathering(self):
+        """Record what the page gathers for the block (its main context) as shown by it."""
+        return dependencies.recording(resume=self.recorded)
+
+    def render(self, nodelist, context):
+        """The block, rendered from `nodelist` and kept (recording what it shows)."""
+        with dependencies.recording(resume=self.recorded) as rec:
+            self.html = nodelist.render(context)
         request = self.request
         # Parameters the page does not use (utm_source…) are read past, never stored under.
-        if stored_query_key(request, self.params) is None or used_csrf_token(request):
-            return
-        share(self.key, html, entry_lifetime(settings.FRAGMENT_CACHE_SECONDS))
+        if stored_query_key(request, self.params) is not None and not used_csrf_token(request):
+            share(self.key, self.html, entry_lifetime(settings.FRAGMENT_CACHE_SECONDS), rec)
+        return self.html
 
 
 def main_fragment(request, page):
@@ -52,4 +61,5 @@ def main_fragment(request, page):
         return None
     if request.method not in ("GET", "HEAD"):
         return None
-    return MainFragment(request, page.get_template(request), frozenset(page.cache_query_params))
+    params = frozenset(page.cache_query_params)
+    return MainFragment(request, page.get_template(request), params, page.shows_precisely)

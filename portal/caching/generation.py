@@ -6,16 +6,22 @@ unpublishing, moving or deleting a page, or saving settings, snippets, sites or 
 restrictions, replaces the generation (invalidation.py), so every host builds fresh from
 the next request on; stale entries simply expire.
 
-Each worker also keeps, for LOCAL_SECONDS, the generation it last read, and the entries
-it read under it until they expire: a hot page then costs no round trip to Redis.
+Within a generation, each entry is kept with the versions of the tags it showed
+(dependencies.py) and is valid while they are current: publishing an article touches
+the tags of what shows it, and leaves the rest of the site cached.
+
+Each worker also keeps, for LOCAL_SECONDS, the generation and tag versions it last read,
+and the entries it read until they expire: a hot page then costs no round trip to Redis.
 A publish through this process is seen at once, through another within LOCAL_SECONDS.
 """
 
+import math
 import time
 import uuid
 
 from django.core.cache import cache
 
+from portal.caching import dependencies
 from portal.caching.release import RELEASE
 
 GENERATION_KEY = "portal:pagecache:generation"
@@ -33,16 +39,17 @@ class LocalCopy:
 
     def forget(self):
         self.generation, self.read_at, self.entries = None, float("-inf"), {}
+        dependencies.forget_local_versions()
 
     def entry(self, key):
-        """(value,) while kept and not expired, else None."""
+        """(value, expires_at, versions) while kept and not expired, else None."""
         kept = self.entries.get(key)
-        return (kept[0],) if kept is not None and kept[1] > time.time() else None
+        return kept if kept is not None and kept[1] > time.time() else None
 
-    def keep(self, key, value, expires_at):
+    def keep(self, key, kept):
         if len(self.entries) >= LOCAL_ENTRIES:
             self.entries = {}  # simpler than LRU bookkeeping, and safe across threads
-        self.entries[key] = (value, expires_at)
+        self.entries[key] = kept
 
 
 local = LocalCopy()
@@ -67,38 +74,53 @@ def current_generation():
 
 
 def shared(key):
-    """(value,) of an entry written by `share`, from this process's copy or the shared
-    cache; None when neither holds it."""
-    entry = local.entry(key)
-    if entry is None:
+    """(value,) of an entry written by `share` that is still valid, from this process's
+    copy or the shared cache; None when neither holds one. What is being built then
+    shows what the entry showed."""
+    kept = local.entry(key)
+    if kept is None:
         kept = cache.get(key)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[1] > time.time():
-            local.keep(key, *kept)
-            entry = (kept[0],)
-    return entry
+        if not (isinstance(kept, tuple) and len(kept) == 3 and kept[1] > time.time()):
+            return None
+        local.keep(key, kept)
+    value, expires_at, versions = kept
+    if not dependencies.holds(versions):
+        return None
+    dependencies.replay(versions, expires_at)
+    return (value,)
 
 
-def share(key, value, seconds):
-    """Keep `value` under `key` for `seconds`, here and in the shared cache."""
-    expires_at = time.time() + seconds
-    cache.set(key, (value, expires_at), seconds)
-    local.keep(key, value, expires_at)
+def share(key, value, seconds, rec):
+    """Keep `value`, built under the recording `rec`, under `key` for `seconds` at most,
+    here and in the shared cache; not when what it showed changed while it was built."""
+    versions = dependencies.settled(rec)
+    if versions is None:
+        return
+    expires_at = min(time.time() + seconds, rec.expires_at)
+    if expires_at <= time.time():
+        return
+    kept = (value, expires_at, versions)
+    cache.set(key, kept, math.ceil(expires_at - time.time()))
+    local.keep(key, kept)
 
 
 def generation_key(name):
     return f"portal:{name}:{RELEASE}:{current_generation()[0]}"
 
 
-def remember(name, build, timeout=DAY, keep=None):
-    """`build()`, kept until content changes (the next generation) or `timeout` seconds
-    pass (a number, or a function giving it after the build). None and other empty
-    answers are kept too, unless `keep(answer)` says otherwise."""
+def remember(name, build, timeout=DAY, keep=None, tags=None):
+    """`build()`, kept until what it shows changes or `timeout` seconds pass (a number,
+    or a function giving it after the build). `tags` say what it shows (besides what it
+    records itself); without them, it is stale after any change of content. None and
+    other empty answers are kept too, unless `keep(answer)` says otherwise."""
     key = generation_key(name)  # before the build: content may change meanwhile
     entry = shared(key)
     if entry is None:
-        entry = (build(),)
+        with dependencies.recording(precise=tags is not None) as rec:
+            dependencies.shown(*(tags or ()))
+            entry = (build(),)
         if keep is None or keep(entry[0]):
-            share(key, entry[0], timeout() if callable(timeout) else timeout)
+            share(key, entry[0], timeout() if callable(timeout) else timeout, rec)
     return entry[0]
 
 

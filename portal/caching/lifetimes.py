@@ -12,7 +12,9 @@ from django.db.models import Min
 from django.utils import timezone
 from wagtail.models import Revision, get_page_models
 
+from portal.caching.dependencies import unrecorded
 from portal.caching.generation import remember
+from portal.caching.tags import NOTICES, SCHEDULE
 
 
 def clock_changes():
@@ -53,6 +55,7 @@ def entry_lifetime(longest):
     """Seconds an entry may live: at most `longest`, cut short by the next notice expiry
     or scheduled go-live and by midnight (the home page, the notice box and 哀悼模式
     change then without anything being saved)."""
-    deadline = remember("scheduled-change", next_scheduled_change)
+    with unrecorded():  # how long an entry lives is not what it shows
+        deadline = remember("scheduled-change", next_scheduled_change, tags=(SCHEDULE, NOTICES))
     longest = min(longest, int(seconds_until_midnight()) + 1)
     return max(1, min(longest, int(deadline - time.time()))) if deadline else longest

@@ -1,8 +1,9 @@
 """The full-page cache: anonymous readers' GET requests served from the shared cache.
 
 Entries live in Django's cache (the file cache on one host, Redis across hosts) under
-the generation (generation.py) and expire by the clock (lifetimes.py). The generation
-also drives ETag/Last-Modified, so browsers and a CDN revalidate with 304.
+the generation (generation.py), valid while what they showed is unchanged
+(dependencies.py), and expire by the clock (lifetimes.py). Each carries an ETag and the
+moment it was built (Last-Modified), so browsers and a CDN revalidate with 304.
 """
 
 import contextlib
@@ -16,6 +17,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
+from portal.caching import dependencies
 from portal.caching.generation import current_generation, share, shared
 from portal.caching.lifetimes import entry_lifetime
 from portal.caching.release import RELEASE
@@ -132,29 +134,30 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not wants_cache(request):
             return self.get_response(request)
-        generation_id, generated_at = current_generation()
-        key = entry_key(request, generation_id, lookup_query_key(request))
+        key = entry_key(request, current_generation()[0], lookup_query_key(request))
         entry = shared(key)
         if entry is not None:
-            return self.serve(request, entry[0], generated_at)
-        response = self.get_response(request)
+            return self.serve(request, entry[0])
+        # What answers says what the response shows (pages that know say it precisely).
+        with dependencies.recording() as rec:
+            response = self.get_response(request)
         # Kept under the address it was looked up by: what the response varies on is a
         # part of what addresses are looked up by.
         if storable(request, response):
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
-            etag = f'"{digest}"'
-            validators(response, etag, generated_at)
+            etag, built_at = f'"{digest}"', int(rec.started_at)
+            validators(response, etag, built_at)
             # The headers the inner middleware added (frame, CSP…) are replayed on hits.
             # The page was served; it is just not kept while the database is away.
             with contextlib.suppress(DatabaseError):
-                entry = (response.content, dict(response.items()), etag)
-                share(key, entry, entry_lifetime(settings.PAGE_CACHE_SECONDS))
+                entry = (response.content, dict(response.items()), etag, built_at)
+                share(key, entry, entry_lifetime(settings.PAGE_CACHE_SECONDS), rec)
         response["X-Page-Cache"] = "miss"
         return response
 
-    def serve(self, request, entry, generated_at):
-        content, headers, etag = entry
-        if not_modified(request, etag, generated_at):
+    def serve(self, request, entry):
+        content, headers, etag, built_at = entry
+        if not_modified(request, etag, built_at):
             response = HttpResponseNotModified()
             response["ETag"] = etag
         else:

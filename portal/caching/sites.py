@@ -5,12 +5,13 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal.caching.generation import remember, remembered
+from portal.caching.tags import CHROME
 from portal.compat import find_site, raw_host, remember_site
 
 
 def site_for_request(request):
     """Wagtail's Site.find_for_request, kept in the shared cache per host and port until
-    content changes (saving a site or any page replaces the page cache's generation).
+    its home page or the chrome changes (saving a site replaces the generation).
     The site carries its specific root page, where Wagtail's routing starts."""
 
     def find():
@@ -19,7 +20,9 @@ def site_for_request(request):
             site.root_page = site.root_page.specific
         return site
 
-    return remember(site_key(request), find)
+    # The home page is a menu item: changing it touches the chrome; sites bump the
+    # generation.
+    return remember(site_key(request), find, tags=(CHROME,))
 
 
 def cached_site(request):

@@ -9,13 +9,18 @@ from wagtail.admin.panels import TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
-from portal.caching import routes
+from portal.caching import dependencies, routes
 from portal.caching.fragments import main_fragment
+from portal.caching.tags import ANY_CONTENT, CHROME, page_tag
 from portal.compat import cached_parent
 from portal.core.forms import PortalPageForm
 from portal.core.public_forms import answer_post, render_form_page
 from portal.core.search_fields import with_segmentation
 from portal.core.slugs import base_slug, unique_child_slug
+
+# Pages this close to the tree root can be menu items (sections and their columns): a
+# change of one is a change of every page's chrome.
+MENU_MAX_DEPTH = 4
 
 
 def restricted_paths():
@@ -48,6 +53,10 @@ class PortalPage(Page):
     holds_form = False
     # The query parameters that change what the page shows; any other is ignored.
     cache_query_params = ("page",)
+    # Whether the page says exactly what it shows besides itself and the chrome (the
+    # tags its main context records), so that other changes leave it cached; else any
+    # change of content makes it stale.
+    shows_precisely = False
 
     @classmethod
     def get_search_fields(cls):
@@ -55,16 +64,31 @@ class PortalPage(Page):
         return with_segmentation(super().get_search_fields())
 
     def get_context(self, request, *args, **kwargs):
+        dependencies.shown(page_tag(self))
+        if self.shows_precisely:
+            dependencies.precise()
         context = super().get_context(request, *args, **kwargs)
         context["main_fragment"] = fragment = main_fragment(request, self)
-        if fragment is None or fragment.html is None:
+        if fragment is None:
             context.update(self.get_main_context(request, *args, **kwargs))
+        elif fragment.html is None:
+            with fragment.gathering():
+                context.update(self.get_main_context(request, *args, **kwargs))
         return context
 
     def get_main_context(self, request, *args, **kwargs):
         """What the main block shows besides the page itself; not gathered while the
         block is cached."""
         return {}
+
+    def invalidation_tags(self):
+        """What is stale when this page changes while live (or stops being live):
+        what showed it, what shows every page near the top, and whatever does not say
+        what it shows. Page types add what else shows them (their neighbours…)."""
+        tags = {page_tag(self), ANY_CONTENT}
+        if self.depth is not None and self.depth <= MENU_MAX_DEPTH:
+            tags.add(CHROME)
+        return tags
 
     def get_view_restrictions(self):
         """Wagtail's: restrictions on this page or an ancestor, an alias counting as its

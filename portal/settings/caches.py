@@ -30,6 +30,10 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
 # Longest life of a page's cached main block (portal/fragments.py); 0 turns it off. Each
 # query string pages use (?page=…) is a block of its own, so this bounds what they fill.
 FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
+# How far apart the clocks of the app hosts may be (NTP keeps them within milliseconds):
+# an entry built this soon after what it shows changed is served but not kept, as the
+# change may not have been visible to its build (portal/caching/dependencies.py).
+CACHE_CLOCK_SKEW_SECONDS = float(env("CACHE_CLOCK_SKEW_SECONDS", "0.5"))
 # Lets `X-Bench-Bypass-Cache: 1` skip the cache; only the benchmark's servers set it.
 PAGE_CACHE_BYPASS = env_bool("PAGE_CACHE_BYPASS")
 

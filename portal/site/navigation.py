@@ -18,8 +18,6 @@ from portal.caching.sites import cached_site
 from portal.site.models import LinkGroup, SiteSettings
 
 NOTICE_COUNT = 5
-# Pages this close to the tree root can be menu items (sections and their columns).
-MENU_MAX_DEPTH = 4
 # The HTML fragments kept under these names (portal/templatetags/portal_tags.py).
 CHROME_FRAGMENTS = ("header", "notices", "footer")
 

@@ -10,12 +10,16 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from portal.caching.tags import CHROME
+
 
 class LinkGroup(ClusterableModel):
     name = models.CharField("分组名称", max_length=30, unique=True)
     sort_order = models.PositiveIntegerField("排序", default=0, editable=False)
 
     sort_order_field = "sort_order"
+    # Shown in every page's footer (portal/caching/invalidation.py).
+    invalidates = (CHROME,)
     panels = [
         FieldPanel("name"),
         InlinePanel("links", label="链接", heading="链接（可拖动排序）"),

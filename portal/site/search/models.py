@@ -6,6 +6,8 @@ from wagtail.snippets.models import register_snippet
 class SearchTerm(models.Model):
     """A word the segmenter must keep whole (a programme, a place, a slogan)."""
 
+    invalidates = ()  # it changes search, which is never cached, not what pages show
+
     word = models.CharField("词语", max_length=50, unique=True)
     frequency = models.PositiveIntegerField(
         "词频",

@@ -5,6 +5,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from news.models import PageViewCount
+from portal.caching.dependencies import shown
+from portal.caching.tags import CHROME, NOTICES, page_tag
 from portal.site import metadata, navigation
 from portal.site.share import share_context
 
@@ -17,8 +19,9 @@ def current_page(context):
     return page if isinstance(page, Page) else None
 
 
-def fragment(context, name, build, timeout=None):
-    return mark_safe(navigation.cached(context["request"], name, build, timeout=timeout) or "")
+def fragment(context, name, build, timeout=None, tags=(CHROME,)):
+    html = navigation.cached(context["request"], name, build, timeout=timeout, tags=tags)
+    return mark_safe(html or "")
 
 
 @register.simple_tag(takes_context=True)
@@ -30,7 +33,11 @@ def site_header(context):
 @register.simple_tag(takes_context=True)
 def notice_box(context):
     return fragment(
-        context, "notices", navigation.notice_box_html, timeout=navigation.notice_box_lifetime
+        context,
+        "notices",
+        navigation.notice_box_html,
+        timeout=navigation.notice_box_lifetime,
+        tags=(CHROME, NOTICES),
     )
 
 
@@ -74,15 +81,16 @@ class CachedMainNode(template.Node):
         if fragment is None or not fragment.serves(context.template):
             return self.nodelist.render(context)
         if fragment.html is None:
-            fragment.html = self.nodelist.render(context)
-            fragment.keep(fragment.html)
+            return fragment.render(self.nodelist, context)
         return fragment.html
 
 
 @register.inclusion_tag("includes/breadcrumb.html")
 def breadcrumb(page):
     # Ancestors below the tree root (depth 1), ending with the page itself.
-    return {"crumbs": list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []}
+    crumbs = list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []
+    shown(*map(page_tag, crumbs))
+    return {"crumbs": crumbs}
 
 
 @register.simple_tag
@@ -111,5 +119,6 @@ def page_meta(context):
         lambda site: metadata.page_metadata(page, site, name),
         page.pk,
         page.last_published_at.timestamp() if page.last_published_at else 0,
+        tags=(CHROME, page_tag(page)),
     )
     return {**(meta or {}), "page": page, "site_name": name}
