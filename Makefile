@@ -22,6 +22,7 @@ OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search \
+	bench-invalidation \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
@@ -63,6 +64,9 @@ bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a sha
 
 bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+bench-invalidation: $(STAMP) ## Share of cached articles still cached after one publish (BENCH_ARGS=…)
+	$(BIN)/python -m bench.invalidation $(BENCH_ARGS)
 
 bench-search: $(STAMP) ## Search latency at 10,000 articles on PostgreSQL (BENCH_ARGS=…)
 	BENCH_DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(BIN)/python -m bench.search $(BENCH_ARGS)

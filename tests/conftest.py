@@ -5,7 +5,7 @@ import shutil
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import setup_databases, teardown_databases
@@ -88,13 +88,17 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def clear_caches():
+    for alias in ("default", "tags"):
+        caches[alias].clear()
+    page_cache.local.forget()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    cache.clear()
-    page_cache.local.forget()
+    clear_caches()
     yield
-    cache.clear()
-    page_cache.local.forget()
+    clear_caches()
 
 
 def tree_root():

@@ -72,7 +72,15 @@ def host_env(tmp_path):
 
 @pytest.fixture
 def article(column):
+    factories.NewsPageFactory(parent=column, title="开发区年度工作会议召开")  # 上一篇
     return factories.NewsPageFactory(parent=column, title="开发区招商引资会议召开")
+
+
+@pytest.fixture
+def unrelated(news_index):
+    """Articles of another column: nothing the editor changes shows on them."""
+    other = factories.NewsCategoryPageFactory(parent=news_index, title="协会动态")
+    return [factories.NewsPageFactory(parent=other) for _ in range(3)]
 
 
 @pytest.fixture
@@ -84,7 +92,7 @@ def editor(editor):
 
 
 def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
-    tmp_path, article, column, editor
+    tmp_path, article, column, editor, unrelated
 ):
     env = host_env(tmp_path)
     with ExitStack() as hosts:
@@ -98,12 +106,16 @@ def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
         ]
         editing_host, reading_host = (Visitor(port) for port in ports)
         reader = Visitor(reading_host.port)
+        older = article.get_prev_sibling()
+        kept = [column.url, older.url, *(page.url for page in unrelated)]
         for host in (editing_host, reading_host):
-            host.get(column.url)
-            status, body, headers = host.get(column.url)
-            # Both hosts serve the column page from the shared page cache.
-            assert (status, headers.get("X-Page-Cache")) == (200, "hit")
-            assert "开发区招商引资会议召开" in body
+            for url in kept:
+                host.get(url)
+            # Both hosts serve the pages from the shared page cache.
+            for url in kept:
+                status, body, headers = host.get(url)
+                assert (status, headers.get("X-Page-Cache")) == (200, "hit"), url
+            assert "开发区招商引资会议召开" in host.get(column.url)[1]
 
         article.title = "开发区招商引资推介会签约项目32个"
         article.save_revision()  # a draft: readers still see the old title
@@ -120,3 +132,8 @@ def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
         while "推介会签约" not in unescape(reader.get(column.url)[1]):
             assert time.monotonic() - published < 1, "the other host still serves the old page"
             time.sleep(0.05)
+        # Its neighbour shows the new title as 下一篇; the other column's articles were
+        # not touched and are still served from the cache.
+        assert "推介会签约" in unescape(reader.get(older.url)[1])
+        for page in unrelated:
+            assert reader.get(page.url)[2].get("X-Page-Cache") == "hit", page.url

@@ -321,9 +321,11 @@ class NewsPage(DatedPage):
         return super().invalidation_tags() | {neighbours_tag(n) for n in neighbours if n}
 
     def extra_cached_urls(self):
-        """Where else readers meet the article, for a CDN purge: its tags' pages."""
+        """Where else readers meet the article, for a CDN purge: its tags' pages, and its
+        neighbours (上一篇/下一篇)."""
         _, root_url, _ = self.get_url_parts()
-        return [root_url + self.tag_url(tag) for tag in self.tags.all()]
+        neighbours = [page.full_url for page in self.column_neighbours() if page]
+        return [root_url + self.tag_url(tag) for tag in self.tags.all()] + neighbours
 
     def get_main_context(self, request, *args, **kwargs):
         if self.pk is None:  # a new page in preview has no place in the tree yet

@@ -3,7 +3,7 @@ showed what changed.
 
 While an entry (a page, a main block, a remembered answer) is built, what it shows is
 recorded as tags (`shown`): a page's own tag (`page_tag`), the chrome, the notices…
-(portal.core.cache_tags names them). Each tag has a version in the shared cache; an
+(tags.py names them). Each tag has a version in the shared cache; an
 entry is kept with the versions of its tags and is valid while they are current. A
 change `touch`es the tags of what it changed (invalidation.py), on every host at once:
 the versions in the shared cache are the invalidation log each worker reads (its own
@@ -21,7 +21,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 ANY_CONTENT = "content"
 LOCAL_SECONDS = 0.25
@@ -120,6 +120,7 @@ def versions(tags, fresh=False):
             wanted.append(tag)
     if wanted:
         keys = {TAG_KEY.format(tag): tag for tag in wanted}
+        cache = caches["tags"]
         shared = cache.get_many(list(keys))
         missing = [key for key in keys if key not in shared]
         if missing:
@@ -137,7 +138,7 @@ def versions(tags, fresh=False):
 def touch(tags):
     """What showed these tags is stale, on every host."""
     fresh = {tag: new_version() for tag in tags}
-    cache.set_many({TAG_KEY.format(tag): version for tag, version in fresh.items()}, None)
+    caches["tags"].set_many({TAG_KEY.format(tag): version for tag, version in fresh.items()}, None)
     now = time.monotonic()
     for tag, version in fresh.items():
         _local_versions[tag] = (version, now)

@@ -8,21 +8,31 @@ REDIS_URL = env("REDIS_URL")
 # failing, and a stalled server costs a second, not a worker.
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# The versions of what cached entries show (portal/caching/dependencies.py) sit beside
+# them: in Redis under the same prefix, or in a file cache of their own that is never
+# culled (a version culled would make every entry showing it stale).
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
-            "OPTIONS": REDIS_OPTIONS,
-        }
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+        "OPTIONS": REDIS_OPTIONS,
     }
+    CACHES = {"default": _redis, "tags": _redis}
 else:
+    _cache_dir = env("CACHE_DIR", str(BASE_DIR / ".cache" / "django"))
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env("CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
-        }
+            "LOCATION": _cache_dir,
+            # Django culls a third of the entries past this (300 by default: a few pages).
+            "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "5000"))},
+        },
+        "tags": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": f"{_cache_dir}-tags",
+            "OPTIONS": {"MAX_ENTRIES": 10**9},
+        },
     }
 
 # Full-page cache for anonymous readers (portal/cache.py); 0 turns it off.
