@@ -6,6 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
+from wagtail.rich_text import RichText
 
 from tests import factories
 from tests.helpers import load_settings
@@ -84,6 +85,12 @@ def test_publishing_an_article_purges_it_its_listings_and_their_feeds(proxy, col
         ]
     }
     assert proxy == expected
+    linking = factories.NewsPageFactory(parent=column, title="招商会回顾")
+    linking.body = [
+        ("paragraph", RichText(f'<p><a linktype="page" id="{article.pk}">会议</a></p>'))
+    ]
+    linking.save_revision().publish()
     proxy.clear()
     article.unpublish()
-    assert proxy == expected
+    # Unpublished: its neighbours changed too, and the page that links to it.
+    assert proxy >= expected | {("localhost", linking.url)}

@@ -93,14 +93,18 @@ def touch_page_change(page, before, after):
     touch_now_and_after_commit(tags)
 
 
-def referring_page_tags(objects):
-    """The tags of the pages whose content refers to any of `objects` (links, pictures,
+def referring_page_ids(objects):
+    """The ids of the pages whose content refers to any of `objects` (links, pictures,
     documents), as Wagtail's reference index records them."""
     pages = ContentType.objects.get_for_model(Page).pk
     references = ReferenceIndex.get_references_to_in_bulk(objects).filter(
         base_content_type_id=pages
     )
-    return {page_tag(pk) for pk in references.values_list("object_id", flat=True)}
+    return set(references.values_list("object_id", flat=True))
+
+
+def referring_page_tags(objects):
+    return {page_tag(pk) for pk in referring_page_ids(objects)}
 
 
 def referring_page_tags_of_ids(ids):
