@@ -51,7 +51,9 @@ def gongwen_docx():
     document.add_paragraph("来源：重庆双桥经济开发区管委会　作者：罗传莹 邹玉红")
     document.add_paragraph("2024年03月19日 10:38")
     document.add_paragraph("各园区、各部门：")
-    document.add_paragraph("为深入贯彻落实党中央、国务院关于推进开发区高质量发展的决策部署，现提出如下意见。")
+    document.add_paragraph(
+        "为深入贯彻落实党中央、国务院关于推进开发区高质量发展的决策部署，现提出如下意见。"
+    )
     bold_paragraph(document, "一、总体要求")
     bold_paragraph(document, "（一）指导思想")
     paragraph = document.add_paragraph("坚持以习近平新时代中国特色社会主义思想为指导")
@@ -111,9 +113,9 @@ def add_footnote(document, paragraph, text):
     )
     if footnotes is None:
         xml = (
-            f'<w:footnotes {nsdecls("w")}>'
+            f"<w:footnotes {nsdecls('w')}>"
             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-            "</w:footnote><w:footnote w:id=\"0\" w:type=\"continuationSeparator\"><w:p><w:r>"
+            '</w:footnote><w:footnote w:id="0" w:type="continuationSeparator"><w:p><w:r>'
             "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
         )
         footnotes = Part(
@@ -141,7 +143,9 @@ def long_docx(paragraphs):
     document = Document()
     document.add_paragraph("开发区年度工作汇编")
     document.add_paragraph("2024年01月05日")
-    text = "各开发区认真贯彻落实年度工作部署，扎实推进招商引资、项目建设和营商环境优化等各项工作。" * 2
+    text = (
+        "各开发区认真贯彻落实年度工作部署，扎实推进招商引资、项目建设和营商环境优化等各项工作。" * 2
+    )
     for _ in range(paragraphs):
         document.add_paragraph(text)
     return saved(document)
@@ -176,11 +180,8 @@ def replace_picture(docx, number, data, extension=None):
             if info.filename == "word/_rels/document.xml.rels":
                 content = content.replace(old[5:].encode(), new[5:].encode())
             if info.filename == "[Content_Types].xml" and extension:
-                content = content.replace(
-                    b"<Default ",
-                    f'<Default Extension="{extension}" ContentType="image/x-{extension}"/><Default '.encode(),
-                    1,
-                )
+                default = f'<Default Extension="{extension}" ContentType="image/x-{extension}"/>'
+                content = content.replace(b"<Default ", default.encode() + b"<Default ", 1)
             target.writestr(info, content)
     return out.getvalue()
 

@@ -52,7 +52,14 @@ CAPTION = re.compile(r"(?:图|图片)\s*\d*[\s:：.．、]")
 CAPTION_MAX = 200
 TITLE_MAX = 255
 # Names Word and WPS put in 作者 by themselves: the computer's user, not the writer.
-MACHINE_AUTHORS = {"administrator", "admin", "user", "users", "微软用户", "microsoft", "walkingdead"}
+MACHINE_AUTHORS = {
+    "administrator",
+    "admin",
+    "user",
+    "users",
+    "微软用户",
+    "microsoft",
+}
 NOTES_HEADING = "注释"
 
 
@@ -152,7 +159,8 @@ class PictureReader:
         if kind not in FORMATS:
             shown = "EMF/WMF 矢量图" if kind == "WMF" else kind
             self.warnings.append(
-                f"{label}是 {shown} 格式，网页无法显示，已跳过；请另存为 PNG 或 JPG 后在编辑页面补上。"
+                f"{label}是 {shown} 格式，网页无法显示，已跳过；"
+                "请另存为 PNG 或 JPG 后在编辑页面补上。"
             )
             return {"src": ""}
         self.pictures[-1] = WordPicture(data, f"word-{number}.{FORMATS[kind]}", alt)

@@ -41,7 +41,9 @@ def open_package(data, name=""):
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise UnreadableFile("文件已损坏，无法读取（不是完整的 .docx 文件）。" + ASK_FOR_DOCX) from None
+        raise UnreadableFile(
+            "文件已损坏，无法读取（不是完整的 .docx 文件）。" + ASK_FOR_DOCX
+        ) from None
     check_sizes(members)
     names = {member.filename for member in members}
     if MAIN_PART not in names:
@@ -63,7 +65,7 @@ def refuse_other_formats(data, name):
         kind = "WPS 文字（.wps）" if suffix == "wps" else "旧版 Word 文档（.doc）"
         raise UnreadableFile(f"这是{kind}，不能直接导入。{ASK_FOR_DOCX}")
     if head.startswith(b"%PDF-"):
-        raise UnreadableFile(f"这是 PDF 文件，不能导入为文章。请上传原始的 Word 文档（.docx）。")
+        raise UnreadableFile("这是 PDF 文件，不能导入为文章。请上传原始的 Word 文档（.docx）。")
     if head.startswith(b"{\\rtf"):
         raise UnreadableFile(f"这是 RTF 文件。{ASK_FOR_DOCX}")
     if not head.startswith(b"PK"):
