@@ -18,11 +18,13 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 MAIN_PART = "word/document.xml"
 MAX_MEMBERS = 2000
-# Inflated, the whole package and any one part; XML compresses about tenfold, pictures not
-# at all, so a ratio beyond this is a bomb, not a document.
+# Inflated, the whole package and any one part: what bounds the memory an import takes.
 MAX_TOTAL = 100 * 1024 * 1024
 MAX_PART = 50 * 1024 * 1024
-MAX_RATIO = 150
+# A long document of repeated phrases compresses some 200-fold; a large part that
+# inflates far beyond that is a bomb, not a document.
+MAX_RATIO = 1000
+RATIO_CHECKED_FROM = 10 * 1024 * 1024
 ASK_FOR_DOCX = "请在 Word 或 WPS 中打开，选择“另存为”，保存为 Word 文档（.docx）后再导入。"
 
 
@@ -82,5 +84,5 @@ def check_sizes(members):
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_PART or total > MAX_TOTAL:
             raise UnreadableFile(too_big)
-        if member.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+        if member.file_size > RATIO_CHECKED_FROM and ratio > MAX_RATIO:
             raise UnreadableFile(too_big)
