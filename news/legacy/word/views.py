@@ -28,8 +28,7 @@ def import_word(request, column_id):
             messages.success(
                 request,
                 f"已从“{form.cleaned_data['document'].name}”生成草稿《{page.title}》"
-                f"（{article.count('heading')} 个小标题、{article.count('image')} 张图片、"
-                f"{article.count('table')} 个表格）。请核对后发布。",
+                f"{contents(article)}。请核对后发布。",
             )
             for warning in article.warnings:
                 messages.warning(request, warning)
@@ -37,3 +36,14 @@ def import_word(request, column_id):
     return TemplateResponse(
         request, "news/admin/word_import.html", {"form": form, "column": column}
     )
+
+
+def contents(article):
+    """ "（2 个小标题、3 张图片）": what came in besides the text, for the editor to check."""
+    counts = [
+        (article.count("heading"), "个小标题"),
+        (article.count("image"), "张图片"),
+        (article.count("table"), "个表格"),
+    ]
+    shown = "、".join(f"{number} {unit}" for number, unit in counts if number)
+    return f"（{shown}）" if shown else ""
