@@ -184,6 +184,8 @@ def test_any_bytes_are_refused_with_a_reason(data):
 
 # --- bad files -----------------------------------------------------------------
 
+# The upload page: session, user, the column and its permissions, the admin's menus.
+QUERY_BUDGET = 14
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + b"\x3e\x00\x03\x00\xfe\xff"
 
 
@@ -266,8 +268,11 @@ def editor_client(client, editor):
     return client
 
 
-def test_an_editor_imports_a_gongwen_and_lands_on_the_draft(editor_client, column, editor):
-    response = editor_client.get(reverse("news_word_import", args=[column.pk]))
+def test_an_editor_imports_a_gongwen_and_lands_on_the_draft(
+    editor_client, column, editor, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = editor_client.get(reverse("news_word_import", args=[column.pk]))
     assert response.status_code == 200
     assert "从Word导入" in response.text and column.title in response.text
 
@@ -430,3 +435,11 @@ def test_the_command_refuses_an_unknown_column_and_a_dry_run_writes_nothing(tmp_
     call_command("import_legacy", str(path), "--column", str(column.pk), "--dry-run", stdout=out)
     assert "Dry run, nothing written" in out.getvalue()
     assert NewsPage.objects.count() == 0 and Image.objects.count() == 0
+
+
+def test_a_contributor_imports_into_a_news_column_too(client, contributor, column):
+    client.force_login(contributor)
+    response = upload(client, column, docs.gongwen_docx(), "实施意见.docx")
+    draft = NewsPage.objects.get()
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert not draft.live and draft.owner == contributor
