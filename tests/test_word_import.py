@@ -443,3 +443,27 @@ def test_a_contributor_imports_into_a_news_column_too(client, contributor, colum
     draft = NewsPage.objects.get()
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[draft.pk])
     assert not draft.live and draft.owner == contributor
+
+
+def test_pictures_over_the_library_limits_are_skipped_and_named(settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 480 * 320 - 1
+    article = read_word(docs.news_docx(), "签约.docx")
+    assert article.count("image") == 0 and article.count("table") == 1
+    assert "第 1 张图片“签约仪式现场”过大，超过图片库的上限，已跳过" in article.warnings[0]
+
+
+def test_a_long_first_line_is_text_not_a_title():
+    from docx import Document
+
+    document = Document()
+    opening = "4月1日，双桥经开区举行一季度重大项目集中签约仪式，" * 5
+    document.add_paragraph(opening)
+    article = read_word(docs.saved(document), "签约情况.docx")
+    assert article.title == "签约情况"  # the file's name
+    assert opening in article.body[0][1]
+
+
+def test_sending_the_form_without_a_file_asks_for_one(editor_client, column):
+    url = reverse("news_word_import", args=[column.pk])
+    response = editor_client.post(url, {})
+    assert response.status_code == 200 and "请选择要导入的 Word 文档。" in response.text

@@ -51,6 +51,7 @@ DOCUMENT_NUMBER = re.compile(r".{1,12}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］
 CAPTION = re.compile(r"(?:图|图片)\s*\d*[\s:：.．、]")
 CAPTION_MAX = 200
 TITLE_MAX = 255
+TITLE_LINE_MAX = 100
 # Names Word and WPS put in 作者 by themselves: the computer's user, not the writer.
 MACHINE_AUTHORS = {
     "administrator",
@@ -152,7 +153,7 @@ class PictureReader:
         with image.open() as stream:
             data = stream.read()
         self.pictures.append(None)  # numbered in the order of the document, kept or not
-        kind = picture_format(data)
+        kind, pixels = picture_format(data)
         if kind is None:
             self.warnings.append(f"{label}不是可读取的图片，已跳过，请在编辑页面补上。")
             return {"src": ""}
@@ -163,20 +164,26 @@ class PictureReader:
                 "请另存为 PNG 或 JPG 后在编辑页面补上。"
             )
             return {"src": ""}
+        if len(data) > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE or (
+            pixels > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        ):
+            self.warnings.append(f"{label}过大，超过图片库的上限，已跳过；请缩小后在编辑页面补上。")
+            return {"src": ""}
         self.pictures[-1] = WordPicture(data, f"word-{number}.{FORMATS[kind]}", alt)
         return {"src": f"{IMAGE_PLACEHOLDER}{number - 1}", "alt": alt}
 
 
 def picture_format(data):
-    """Pillow's name for the picture's format, or None when it is no picture."""
+    """(Pillow's name for the picture's format, its pixels), from the header and a check
+    of the data without decoding it; (None, 0) when it is no picture."""
     try:
         with Image.open(io.BytesIO(data)) as picture:
-            kind = picture.format
+            kind, (width, height) = picture.format, picture.size
             if kind in FORMATS:
                 picture.verify()
-            return kind
+            return kind, width * height
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return None
+        return None, 0
 
 
 def text_of(element):
@@ -226,8 +233,8 @@ class Builder:
             elif is_meta_line(text):
                 meta.read(text)
                 blocks.remove(element)
-            elif article.title:
-                break
+            elif article.title or len(text) > TITLE_LINE_MAX:
+                break  # the body has begun (a long first line is text, not a title)
             elif DOCUMENT_NUMBER.fullmatch(text) or text.endswith("文件"):
                 continue  # 发文字号 and 红头 stay in the body, above the text
             else:

@@ -16,8 +16,10 @@ def import_word(request, column_id):
     column = get_object_or_404(NewsCategoryPage, pk=column_id)
     if not column.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    form = WordImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = WordImportForm()
+    if request.method == "POST":
+        form = WordImportForm(request.POST, request.FILES)
+    if form.is_bound and form.is_valid():
         article = form.article
         try:
             page = create_draft(article, column, request.user)
