@@ -12,7 +12,11 @@ from news.legacy.record import LegacyArticle, UnreadableFile, normalise_url
 TEXT_SUFFIXES = {".txt", ".text"}
 # Mirrors keep the old site's dynamic extensions.
 HTML_SUFFIXES = {".htm", ".html", ".shtml", ".xhtml", ".asp", ".aspx", ".php", ".jsp"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+# Word documents become drafts (news.legacy.word). The old binary formats, given by
+# name, get the message asking for .docx; in folders (mirrors keep .doc attachments)
+# only .docx files are taken.
+WORD_SUFFIXES = {".docx", ".docm", ".doc", ".wps"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx"}
 # Browsers save a page's pictures in "<name>_files" (or "<name>.files") beside it.
 ASSET_FOLDERS = ("_files", ".files")
 LIMITS = {"标题": 255, "来源": 100, "作者": 200, "编辑": 100}

@@ -1,11 +1,28 @@
 """StreamField blocks shared by every page type with a body."""
 
 from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.contrib.table_block.blocks import DEFAULT_TABLE_OPTIONS, TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+# h3 and h4 sit below the 小标题 block (h2): the levels of a 公文's （一） and 1. headings.
+PARAGRAPH_FEATURES = [
+    "h3",
+    "h4",
+    "bold",
+    "italic",
+    "link",
+    "ol",
+    "ul",
+    "superscript",
+    "subscript",
+]
+# Merged cells (kept from Word imports) stay merged when an editor saves the table, and
+# the table's menu can merge and split them: Handsontable drops spans it was not told of.
+TABLE_OPTIONS = {
+    "mergeCells": True,
+    "contextMenu": [*DEFAULT_TABLE_OPTIONS["contextMenu"], "---------", "mergeCells"],
+}
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -38,7 +55,7 @@ class BodyBlock(blocks.StreamBlock):
         label="小标题", max_length=60, icon="title", template="blocks/heading.html"
     )
     image = ImageWithCaptionBlock()
-    table = TableBlock(label="表格")
+    table = TableBlock(label="表格", table_options=TABLE_OPTIONS)
     attachment = AttachmentBlock()
 
 

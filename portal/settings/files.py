@@ -81,3 +81,7 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.core.image_forms.CheckedImageForm"
 # Django serves uploaded media itself only when debugging or when told to (SERVE_MEDIA=1 on
 # a box without a web server in front); otherwise the web server does, see the README.
 SERVE_MEDIA = DEBUG or env_bool("SERVE_MEDIA")
+# Word import (从Word导入, `import_legacy file.docx`): the largest .docx taken, and the
+# most paragraphs (a 300-page report has some 6000), so one import stays in seconds.
+WORD_IMPORT_MAX_SIZE = int(env("WORD_IMPORT_MAX_MB", "30")) * 1024 * 1024
+WORD_IMPORT_MAX_PARAGRAPHS = int(env("WORD_IMPORT_MAX_PARAGRAPHS", "10000"))
