@@ -11,6 +11,14 @@
     if (size === "large" || size === "small") root.setAttribute("data-font-size", size);
     // 长者模式: larger text, stronger contrast, bigger touch targets.
     if (window.localStorage.getItem("portal:elder") === "on") root.classList.add("elder");
+    // 无障碍工具条 (a11y-toolbar.js): display modes and 页面缩放, before the first paint.
+    ["contrast", "cursor", "text"].forEach(function (mode) {
+      if (window.localStorage.getItem("portal:a11y:" + mode) === "on") {
+        root.classList.add("a11y-" + mode);
+      }
+    });
+    var zoom = window.localStorage.getItem("portal:a11y:zoom");
+    if (/^(125|150|175|200)$/.test(zoom || "")) root.setAttribute("data-zoom", zoom);
   } catch (e) {
     // Storage may be blocked (private mode); the default size stays.
   }

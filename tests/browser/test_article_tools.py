@@ -41,24 +41,24 @@ def body_size(page):
 def test_font_switch_changes_the_text_size_and_is_remembered(live_server, page, articles):
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(live_server.url + articles[0].url)
-    assert body_size(page) == "18px"
+    assert body_size(page) == "20px"
     large = page.get_by_role("button", name="大字号")
     large.click()
-    assert body_size(page) == "22px"
+    assert body_size(page) == "24px"
     expect(large).to_have_attribute("aria-pressed", "true")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "phone-article-large-text.png")
 
     page.goto(live_server.url + articles[1].url)  # another page: the choice stays
-    assert body_size(page) == "22px"
+    assert body_size(page) == "24px"
     expect(page.get_by_role("button", name="大字号")).to_have_attribute("aria-pressed", "true")
 
     page.get_by_role("button", name="小字号").click()
     page.reload()
-    assert body_size(page) == "16px"
+    assert body_size(page) == "18px"  # 小: the guidance's floor for main text
     page.get_by_role("button", name="中字号").click()
     page.goto(live_server.url + articles[0].url)
-    assert body_size(page) == "18px"
+    assert body_size(page) == "20px"
 
 
 def decode(png):

@@ -19,14 +19,14 @@ def test_elder_mode_is_remembered_across_pages_with_the_same_html(demo_server, p
     page.set_viewport_size(PHONE)
     column = demo_server.url + demo_site["栏目"]
     plain_html = page.goto(column).text()
-    assert style(page, "body", "fontSize") == "16px"
+    assert style(page, "body", "fontSize") == "18px"  # main text ≥ 18 px (适老化 guidance)
     toggle = page.get_by_role("button", name="长者模式")
     expect(toggle).to_have_attribute("aria-pressed", "false")
 
     toggle.click()
     expect(toggle).to_have_attribute("aria-pressed", "true")
     assert style(page, "body", "fontSize") == "20px"
-    assert float(style(page, ".card a", "height").removesuffix("px")) >= 48  # a finger's width
+    assert float(style(page, ".card a", "height").removesuffix("px")) >= 60  # the guidance's figure
 
     elder_html = page.goto(column).text()
     assert elder_html == plain_html  # the choice lives in the browser: pages stay cacheable
@@ -43,7 +43,7 @@ def test_elder_mode_is_remembered_across_pages_with_the_same_html(demo_server, p
     page.get_by_role("button", name="长者模式").click()
     page.reload()
     assert not page.evaluate("document.documentElement.classList.contains('elder')")
-    assert style(page, ".article-body", "fontSize") == "22px"  # the 字体 choice stays
+    assert style(page, ".article-body", "fontSize") == "24px"  # the 字体 choice stays
 
 
 def test_elder_mode_is_applied_before_the_page_is_drawn(demo_server, page, demo_site):
