@@ -28,10 +28,6 @@ from tests.helpers import SHANGHAI
 Image = get_image_model()
 
 
-def texts(value):
-    return [block.value if isinstance(block.value, str) else block.value for block in value]
-
-
 def upload(client, column, data, name="文档.docx"):
     url = reverse("news_word_import", args=[column.pk])
     return client.post(url, {"document": named(data, name)})
