@@ -1,5 +1,7 @@
 """One file in, one `LegacyArticle` out, whatever the file's layout."""
 
+from collections import defaultdict
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -8,6 +10,7 @@ from news.legacy.chinese import decode
 from news.legacy.html_page import HtmlPage, decode_html
 from news.legacy.images import ImageFinder
 from news.legacy.record import LegacyArticle, UnreadableFile, normalise_url
+from news.legacy.template import SINGLE_PAGE, SiteTemplate
 
 TEXT_SUFFIXES = {".txt", ".text"}
 # Mirrors keep the old site's dynamic extensions.
@@ -38,9 +41,24 @@ def is_html(path, data):
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html"))
 
 
-def read_article(path, root=None, base_url="", extra_urls=()):
+def site_templates(files):
+    """{import root: the template learnt from its HTML pages}: a folder is one site."""
+    pages = defaultdict(list)
+    for path, root in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # reported when the file itself is read
+        if is_html(path, data):
+            with suppress(UnreadableFile):
+                pages[root].append(decode_html(data))
+    return {root: SiteTemplate.learn(contents) for root, contents in pages.items()}
+
+
+def read_article(path, root=None, base_url="", extra_urls=(), template=SINGLE_PAGE):
     """Parse `path`; `root` is the folder the import started from (for "/img/..." pictures),
-    `base_url` the old site's address of that folder, `extra_urls` more old addresses."""
+    `base_url` the old site's address of that folder, `extra_urls` more old addresses,
+    `template` what the site prints on every page."""
     path = Path(path)
     root = Path(root or path.parent)
     try:
@@ -50,13 +68,13 @@ def read_article(path, root=None, base_url="", extra_urls=()):
     urls = [normalise_url(url) for url in extra_urls]
     if base_url:
         urls.append(normalise_url(urljoin(base_url, quote(path.relative_to(root).as_posix()))))
-    warnings = []
+    warnings, dropped = [], []
     if is_html(path, data):
         page = HtmlPage(decode_html(data))
         urls = page.old_urls() + urls
         images = ImageFinder(path.parent, root, [urlsplit(url).hostname for url in urls if url])
-        title, meta, crumbs, body = page.parse(images)
-        warnings = images.warnings
+        title, meta, crumbs, body = page.parse(images, template)
+        warnings, dropped = images.warnings, page.dropped
     else:
         title, meta, crumbs, body = parse_capture(decode(data))
     article = LegacyArticle(
@@ -70,6 +88,7 @@ def read_article(path, root=None, base_url="", extra_urls=()):
         old_urls=list(dict.fromkeys(url for url in urls if url)),
         body=body,
         warnings=warnings,
+        dropped=dropped,
     )
     check(article)
     return article

@@ -38,6 +38,7 @@ class LegacyArticle:
     old_urls: list[str] = field(default_factory=list)
     body: list[tuple[str, object]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # what was left out, and why
 
     @property
     def fingerprint(self):

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from news.legacy.importer import Importer
-from news.legacy.reader import article_files, read_article
+from news.legacy.reader import article_files, read_article, site_templates
 from news.legacy.record import UnreadableFile, normalise_url
+from news.legacy.template import SINGLE_PAGE
 
 ACTIONS = ("created", "updated", "skipped", "failed")
 
@@ -40,8 +41,13 @@ class Command(BaseCommand):
             "each file's old URL is this plus its path in the folder",
         )
         parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
+        parser.add_argument(
+            "--verbose",
+            action="store_true",
+            help="list every line left out of each article's body, and why",
+        )
 
-    def handle(self, *args, paths, column, redirect_from, base_url, dry_run, **options):
+    def handle(self, *args, paths, column, redirect_from, base_url, dry_run, verbose, **options):
         files = list(article_files(paths))
         if not files:
             raise CommandError("No article files (.txt, .htm, .html, …) found in the given paths.")
@@ -51,10 +57,12 @@ class Command(BaseCommand):
             if not normalise_url(url):
                 raise CommandError(f"--redirect-from {url}: give an http(s) URL or a path from /.")
         importer = Importer(column, dry_run=dry_run)
+        templates = site_templates(files)
         counts = dict.fromkeys(ACTIONS, 0)
         for path, root in files:
             try:
-                article = read_article(path, root, base_url, redirect_from)
+                template = templates.get(root, SINGLE_PAGE)
+                article = read_article(path, root, base_url, redirect_from, template)
                 outcome = importer.run(article)
             except (UnreadableFile, ValidationError, DatabaseError, OSError, ValueError) as error:
                 counts["failed"] += 1
@@ -64,6 +72,8 @@ class Command(BaseCommand):
             self.stdout.write(self.describe(path, article, outcome))
             for warning in article.warnings:
                 self.stdout.write(self.style.WARNING(f"         {warning}"))
+            for line in article.dropped if verbose else ():
+                self.stdout.write(f"         未导入 {line}")
         summary = ", ".join(f"{counts[action]} {action}" for action in ACTIONS)
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(f"{prefix}{len(files)} files: {summary}.")
