@@ -6,11 +6,12 @@ class names of one CMS.
 
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from bs4 import Comment, Declaration, Doctype, NavigableString, Tag
 
 from news.legacy.chinese import BLANKS, CHINESE, NEAR_CHINESE, words
-from news.legacy.layout import Heading, is_text
+from news.legacy.layout import Heading
 
 BLOCK = set(
     words(
@@ -32,6 +33,8 @@ FILE_LIKE_ALT = re.compile(r"^(?:图片|图像|照片|图)\s*\d*$")
 BETWEEN_CHINESE = re.compile(rf"(?<={NEAR_CHINESE})[ \t\r\n]*\n[ \t\r\n]*(?={NEAR_CHINESE})")
 LINKED_SHARE = 0.6  # a line more than this much link text is navigation, not prose
 PARAGRAPH_MIN = 10
+DOCUMENT = re.compile(r"\.(?:pdf|ofd|docx?|xlsx?|wps)$", re.I)
+ATTACHMENT_LABEL = re.compile(r"\s*(?:相关)?附件\s*\d*\s*[:：]?\s*")
 PROSE = re.compile("[，。；！？]")
 NOT_PROSE_SHARE = 0.2  # characters of a block's own text for it to count as a paragraph
 
@@ -139,6 +142,8 @@ class Renderer:
                 self.flush(where, centered)
             elif child.name == "img":
                 self.image(child, where, centered)
+            elif child.name == "a" and where == "body" and is_document(child.get("href")):
+                self.attachment(child, where, centered)
             else:
                 block = child.name in BLOCK or inner != where
                 if block:
@@ -161,6 +166,18 @@ class Renderer:
             if CHINESE.search(alt) and not FILE_LIKE_ALT.match(alt):
                 self.alts[id(picture)] = (picture, alt[:CAPTION_MAX])
 
+    def attachment(self, tag, where, centered):
+        label = squeeze(tag.get_text(" ")) or squeeze(tag.get("title", ""))
+        self.pieces.append(label)  # shown as text when the file cannot be had
+        document = self.images.attachment(tag["href"], label)
+        if document is None:
+            return
+        self.pieces.pop()
+        if ATTACHMENT_LABEL.fullmatch(squeeze("".join(self.pieces))):
+            self.pieces = []  # "附件：" before the link is the block's own label
+        self.flush(where, centered)
+        self.items.append((where, document))
+
     def flush(self, where, centered, heading=False):
         text, self.pieces = squeeze("".join(self.pieces)), []
         linked, self.link_weight = self.link_weight, 0
@@ -175,11 +192,15 @@ class Renderer:
         self.items.append((where, Heading(text) if heading else text))
 
 
+def is_document(href):
+    return DOCUMENT.search(urlsplit((href or "").strip()).path) is not None
+
+
 def is_caption(previous, text, centered):
     """A short line right under a picture, centred or starting like "图为…", is its caption."""
     return (
         previous is not None
-        and not is_text(previous)
+        and getattr(previous, "kind", "") == "image"
         and not previous.caption
         and len(text) <= CAPTION_MAX
         and (centered or CAPTION_START.match(text) is not None)

@@ -188,7 +188,7 @@ def is_real_paragraph(block):
 
 
 def body_blocks(items):
-    """Lines -> ("paragraph" | "heading" | "image", value) blocks.
+    """Lines -> ("paragraph" | "heading" | "image" | "attachment", value) blocks.
 
     A heading heads text: short lines after the last real paragraph, such as a
     notice's signature, stay paragraphs.
@@ -196,7 +196,7 @@ def body_blocks(items):
     blocks = []
     for item in items:
         if not is_text(item):
-            blocks.append(("image", item))
+            blocks.append((item.kind, item))
         elif item:
             marked = isinstance(item, Heading) and len(item) <= HEADING_MAX
             kind = "heading" if marked or is_heading(item) else "paragraph"

@@ -68,15 +68,24 @@ def read_article(path, root=None, base_url="", extra_urls=(), template=SINGLE_PA
     urls = [normalise_url(url) for url in extra_urls]
     if base_url:
         urls.append(normalise_url(urljoin(base_url, quote(path.relative_to(root).as_posix()))))
-    warnings, dropped = [], []
     if is_html(path, data):
         page = HtmlPage(decode_html(data))
         urls = page.old_urls() + urls
         images = ImageFinder(path.parent, root, [urlsplit(url).hostname for url in urls if url])
-        title, meta, crumbs, body = page.parse(images, template)
-        warnings, dropped = images.warnings, page.dropped
-    else:
-        title, meta, crumbs, body = parse_capture(decode(data))
+        return read_page(page, urls, images, template)
+    title, meta, crumbs, body = parse_capture(decode(data))
+    return checked_article(title, meta, crumbs, body, urls)
+
+
+def read_page(page, urls, files, template=SINGLE_PAGE):
+    """An `HtmlPage` -> `LegacyArticle`; `files` finds its pictures and attachments."""
+    title, meta, crumbs, body = page.parse(files, template)
+    article = checked_article(title, meta, crumbs, body, urls, files.warnings)
+    article.dropped = page.dropped
+    return article
+
+
+def checked_article(title, meta, crumbs, body, urls, warnings=()):
     article = LegacyArticle(
         title=title,
         publish_time=meta.publish_time,
@@ -87,8 +96,7 @@ def read_article(path, root=None, base_url="", extra_urls=(), template=SINGLE_PA
         crumbs=crumbs,
         old_urls=list(dict.fromkeys(url for url in urls if url)),
         body=body,
-        warnings=warnings,
-        dropped=dropped,
+        warnings=list(warnings),
     )
     check(article)
     return article
@@ -98,7 +106,7 @@ def check(article):
     """Refuse what would be written half or wrong."""
     if article.publish_time is None:
         raise UnreadableFile("找不到发布时间（例如“发布时间：2020-03-19 10:38”或单独一行的日期）")
-    if not any(kind in {"paragraph", "image"} for kind, _ in article.body):
+    if not any(kind in {"paragraph", "image", "attachment"} for kind, _ in article.body):
         raise UnreadableFile("找不到正文")
     values = {
         "标题": article.title,

@@ -4,7 +4,7 @@ Whatever a site prints on most of its pages (menus, 当前位置, share bars,
 打印本页/关闭窗口, copyright and contact lines) is its chrome, whatever words it
 uses; what varies from page to page is the articles. Lines are compared with
 their digits folded, so a footer's year or a page's view count does not make
-it look new.
+it look new. A sentence (ending in 。！？) is never taken for chrome.
 """
 
 import math
@@ -17,8 +17,12 @@ from news.legacy.chinese import BLANKS
 from news.legacy.html_text import BLOCK, Renderer, strip_junk
 
 DIGITS = re.compile(r"\d+")
-# A line on at least this share of the site's pages (and on two at least) is chrome.
-SHARE = 0.5
+# A line on at least this share of the site's pages (and on two at least) is chrome: low
+# enough for a site that changed its CMS once (two layouts), high enough that the
+# articles' own lines never reach it.
+SHARE = 0.3
+# A sentence is the articles' even when many share it: a notice's "特此通知。"
+SENTENCE = re.compile(r"[。！？]$")
 LONGEST = 2000  # longer blocks are article wrappers, never chrome worth remembering
 
 
@@ -42,7 +46,9 @@ class SiteTemplate:
     def seen_on(self, text):
         """On how many pages `text` recurs when that makes it chrome, else 0."""
         key = text_key(text)
-        count = self.counts.get(key, 0) if key and len(key) <= LONGEST else 0
+        if not key or len(key) > LONGEST or SENTENCE.search(key):
+            return 0
+        count = self.counts.get(key, 0)
         return count if count >= self.threshold else 0
 
     def share(self, count):
