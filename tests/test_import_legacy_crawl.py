@@ -346,6 +346,14 @@ def test_an_article_that_fails_while_writing_leaves_no_files(
     assert sorted(media.rglob("*")) == before
 
 
+@pytest.mark.django_db
+def test_a_start_page_that_cannot_be_read_is_an_error(news_index, old_site, tmp_path):
+    result = run("--crawl", f"{old_site.base}/gone/index.html", "--state", tmp_path / "s.json")
+    assert f"skipped  {old_site.base}/gone/index.html: 无法访问（HTTP 404）" in result.out
+    assert "the start page could not be read" in result.failed
+    assert NewsPage.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -137,6 +137,31 @@ def test_a_page_whose_footer_shares_the_articles_cell(news_index):
         assert f"未导入 {line}" in result.out, line
 
 
+@pytest.mark.django_db
+def test_documents_linked_from_a_saved_page_become_attachments(news_index, tmp_path):
+    page = (SITES / "phpcms" / "show-6-21-1.html").read_text(encoding="utf-8")
+    links = (
+        '<p>附件：<a href="files/jobs.pdf">项目清单</a></p>'
+        '<p><a href="files/fake.pdf">申报表</a></p><p><a href="files/gone.docx">通知全文</a></p>'
+    )
+    saved = tmp_path / "show.html"
+    saved.write_text(page.replace("</p>\n<p style", f"</p>{links}\n<p style", 1), "utf-8")
+    (tmp_path / "files").mkdir()
+    shutil.copy(SITES.parent / "legacy_crawl" / "jobs.pdf", tmp_path / "files")
+    (tmp_path / "files" / "fake.pdf").write_bytes(b"<html>not a pdf</html>")
+    result = run(saved)
+    assert not result.failed, result.err
+    article = NewsPage.objects.get(title="成都高新区一批重大项目集中开工")
+    attachments = [block.value for block in article.body if block.block_type == "attachment"]
+    assert [value["title"] for value in attachments] == ["项目清单"]
+    assert attachments[0]["document"].file.read().startswith(b"%PDF-")
+    assert "附件未导入（附件“fake.pdf”的内容不是有效的 PDF 文件" in result.out
+    assert "附件未导入（找不到文件）：files/gone.docx" in result.out
+    # A file that could not be had stays as its text.
+    assert "申报表" in paragraphs(article) and "通知全文" in paragraphs(article)
+    assert "附件：" not in "".join(paragraphs(article))
+
+
 PAGE = """<html><head><meta charset="utf-8"><title>{title}_新闻中心_某某开发区</title></head>
 <body><div class="top">欢迎光临某某开发区网站 今天是{n}号</div>
 <ul class="menu"><li><a href="/">网站首页</a></li><li><a href="/news/">新闻中心</a></li></ul>

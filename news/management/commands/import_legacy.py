@@ -128,6 +128,8 @@ class Command(BaseCommand):
             crawl.progress = self.bar
             summary = crawl.run()
         self.bar = None
+        if not summary.listings:
+            raise CommandError(f"--crawl {start}: the start page could not be read (see above).")
         self.finish(
             f"{summary.listings} listing pages, {summary.links} article links "
             f"({summary.not_followed} not followed)",
