@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 from django.db import DatabaseError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from news.legacy import importer
+from news.legacy.site_links import listing_links
 from news.models import NewsPage
 from tests.test_import_legacy import run
 from tests.test_import_legacy_sites import SITES, expected, paragraphs
@@ -365,3 +368,20 @@ def test_a_start_page_that_cannot_be_read_is_an_error(news_index, old_site, tmp_
 )
 def test_wrong_crawl_options_are_refused(args, message):
     assert message in run(*args).failed
+
+
+anchor = st.builds(
+    '<a href="{}">{}</a>'.format,
+    st.sampled_from(["/news/1.html", "index_2.html", "?page=3", "javascript:;", "#top", "x.pdf"])
+    | st.text(max_size=30),
+    st.sampled_from(["下一页", "2", "开发区召开安全生产工作会议", "首页"]) | st.text(max_size=20),
+)
+
+
+@settings(max_examples=50, deadline=None, derandomize=True)
+@given(st.lists(anchor | st.text(max_size=40), max_size=12))
+def test_any_listing_yields_only_web_addresses(parts):
+    pages, articles = listing_links("".join(parts), "http://old.example/news/index.html")
+    for url in pages + articles:
+        assert url.startswith(("http://", "https://")) and "#" not in url
+    assert not set(pages) & set(articles)

@@ -197,9 +197,8 @@ class Crawl:
         known = self.state.articles.get(url, {})
         done = known.get("done", False)
         try:
-            fetched = self.fetcher.get(
-                url, etag=known.get("etag", "") if done else "", modified=known.get("modified", "")
-            )
+            conditions = {"etag": known.get("etag", ""), "modified": known.get("modified", "")}
+            fetched = self.fetcher.get(url, **(conditions if done else {}))
             cached = self.state.cached(url) if done else None
             if fetched.not_modified and cached is None:
                 fetched = self.fetcher.get(url)  # the copy to learn from is gone

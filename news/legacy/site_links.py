@@ -40,7 +40,8 @@ def listing_links(content, url):
             pages.append(target)
         elif len(CJK_RUN.findall(text)) >= TITLE_CHARS and not is_chrome(text):
             articles.append(target)
-    return unique(pages, url), unique(articles, url)
+    pages = unique(pages, url)
+    return pages, [link for link in unique(articles, url) if link not in pages]
 
 
 def unique(urls, own):

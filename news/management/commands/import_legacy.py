@@ -124,7 +124,7 @@ class Command(BaseCommand):
         fetcher.max_bytes = settings.LEGACY_CRAWL_MAX_BYTES
         state = State(state or f"import_legacy-{host_of(start)}.json", write=not dry_run)
         crawl = Crawl(start, fetcher, self.importer, state, self.report, limit)
-        with progress_bar(self.stdout) as self.bar:
+        with ProgressBar(self.stdout) as self.bar:
             crawl.progress = self.bar
             summary = crawl.run()
         self.bar = None
@@ -181,7 +181,7 @@ class Command(BaseCommand):
         return self.style.SUCCESS(label) + details
 
 
-class progress_bar:
+class ProgressBar:
     """A tqdm bar on a terminal (stderr), nothing otherwise."""
 
     def __init__(self, stdout):
