@@ -6,11 +6,12 @@ class names of one CMS.
 
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
-from bs4 import NavigableString, Tag
+from bs4 import Comment, Declaration, Doctype, NavigableString, Tag
 
 from news.legacy.chinese import BLANKS, CHINESE, NEAR_CHINESE, words
-from news.legacy.layout import Heading, is_text
+from news.legacy.layout import Heading
 
 BLOCK = set(
     words(
@@ -19,6 +20,10 @@ BLOCK = set(
         ul caption"""
     )
 )
+JUNK = words(
+    """script style noscript iframe frame frameset form button input select textarea svg
+    object embed template map audio video canvas head"""
+)
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 PARAGRAPHS = {"p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6"}
 CAPTION_START = re.compile(r"^(?:图为|图：|图:|▲|△|↑|（图|【图|\(图|上图|下图|左图|右图|照片)")
@@ -26,7 +31,21 @@ CAPTION_MARK = "▲△↑ "
 CAPTION_MAX = 60
 FILE_LIKE_ALT = re.compile(r"^(?:图片|图像|照片|图)\s*\d*$")
 BETWEEN_CHINESE = re.compile(rf"(?<={NEAR_CHINESE})[ \t\r\n]*\n[ \t\r\n]*(?={NEAR_CHINESE})")
-PARAGRAPH_MIN = 10  # characters of a block's own text for it to count as a paragraph
+LINKED_SHARE = 0.6  # a line more than this much link text is navigation, not prose
+PARAGRAPH_MIN = 10
+DOCUMENT = re.compile(r"\.(?:pdf|ofd|docx?|xlsx?|wps)$", re.I)
+ATTACHMENT_LABEL = re.compile(r"\s*(?:相关)?附件\s*\d*\s*[:：]?\s*")
+PROSE = re.compile("[，。；！？]")
+NOT_PROSE_SHARE = 0.2  # characters of a block's own text for it to count as a paragraph
+
+
+def strip_junk(soup):
+    """Only what a reader sees is left: no scripts, forms, comments or the <head>."""
+    for tag in soup.find_all(JUNK):
+        tag.decompose()
+    markup = Comment | Declaration | Doctype
+    for node in soup.find_all(string=lambda s: isinstance(s, markup)):
+        node.extract()
 
 
 def squeeze(text):
@@ -61,13 +80,17 @@ def text_block(soup):
 
     Each paragraph counts for the block around it and half for the one around
     that, so an article split into nested blocks still wins; link text does not
-    count, so menus and link lists never do.
+    count, so menus and link lists never do, and text without a sentence in it
+    (a footer's 主办/地址/电话 lines) counts little.
     """
     scores, tags = defaultdict(float), {}
     for tag in soup.find_all(BLOCK):
-        own = weight(inline_text(tag))
+        text = inline_text(tag)
+        own = weight(text)
         if own < PARAGRAPH_MIN:
             continue
+        if not PROSE.search(text):  # footers and contact lines are text without sentences
+            own *= NOT_PROSE_SHARE
         host = block_parent(tag) if tag.name in PARAGRAPHS else tag
         for share, block in ((1, host), (0.5, host and block_parent(host))):
             if block is not None:
@@ -92,6 +115,8 @@ class Renderer:
     def __init__(self, container, title_tag, images):
         self.container, self.title_tag, self.images = container, title_tag, images
         self.items, self.pieces, self.alts = [], [], {}
+        self.link_weight = 0  # of the pieces not yet flushed, how much was link text
+        self.linked = set()  # indexes of the items that are mostly link text
 
     def render(self, soup):
         self.walk(soup, "outside", False)
@@ -100,10 +125,11 @@ class Renderer:
             picture.caption = picture.caption or alt
         return self.items
 
-    def walk(self, node, where, centered):
+    def walk(self, node, where, centered, in_link=False):
         for child in node.children:
             if isinstance(child, NavigableString):
                 self.pieces.append(str(child))
+                self.link_weight += weight(child) if in_link else 0
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -116,12 +142,14 @@ class Renderer:
                 self.flush(where, centered)
             elif child.name == "img":
                 self.image(child, where, centered)
+            elif child.name == "a" and where == "body" and is_document(child.get("href")):
+                self.attachment(child, where, centered)
             else:
                 block = child.name in BLOCK or inner != where
                 if block:
                     self.flush(where, centered)
                 inner_centered = centered or is_centered(child)
-                self.walk(child, inner, inner_centered)
+                self.walk(child, inner, inner_centered, in_link or child.name == "a")
                 if block:
                     self.flush(inner, inner_centered, heading=child.name in HEADINGS)
 
@@ -138,22 +166,41 @@ class Renderer:
             if CHINESE.search(alt) and not FILE_LIKE_ALT.match(alt):
                 self.alts[id(picture)] = (picture, alt[:CAPTION_MAX])
 
+    def attachment(self, tag, where, centered):
+        label = squeeze(tag.get_text(" ")) or squeeze(tag.get("title", ""))
+        self.pieces.append(label)  # shown as text when the file cannot be had
+        document = self.images.attachment(tag["href"], label)
+        if document is None:
+            return
+        self.pieces.pop()
+        if ATTACHMENT_LABEL.fullmatch(squeeze("".join(self.pieces))):
+            self.pieces = []  # "附件：" before the link is the block's own label
+        self.flush(where, centered)
+        self.items.append((where, document))
+
     def flush(self, where, centered, heading=False):
         text, self.pieces = squeeze("".join(self.pieces)), []
+        linked, self.link_weight = self.link_weight, 0
         if not text:
             return
         previous = self.items[-1][1] if self.items else None
         if where == "body" and is_caption(previous, text, centered):
             previous.caption = text.lstrip(CAPTION_MARK)
             return
+        if linked > weight(text) * LINKED_SHARE:
+            self.linked.add(len(self.items))
         self.items.append((where, Heading(text) if heading else text))
+
+
+def is_document(href):
+    return DOCUMENT.search(urlsplit((href or "").strip()).path) is not None
 
 
 def is_caption(previous, text, centered):
     """A short line right under a picture, centred or starting like "图为…", is its caption."""
     return (
         previous is not None
-        and not is_text(previous)
+        and getattr(previous, "kind", "") == "image"
         and not previous.caption
         and len(text) <= CAPTION_MAX
         and (centered or CAPTION_START.match(text) is not None)

@@ -1,4 +1,5 @@
-"""Finding the pictures of a saved page on disk and checking they are pictures."""
+"""Finding the pictures and attachments of a saved page on disk, and checking that
+pictures are pictures and attachments the documents their names say."""
 
 import base64
 import binascii
@@ -7,9 +8,12 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from PIL import Image, UnidentifiedImageError
 
-from news.legacy.record import LegacyImage
+from news.legacy.record import LegacyAttachment, LegacyImage
+from portal.core.uploads import check_attachment
 
 FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # Spacers, bullets and icons are decoration, not content.
@@ -48,6 +52,27 @@ class ImageFinder:
             self.warnings.append(f"图片未导入（找不到文件）：{src}")
             return None
         return self.checked(data, path.stem, src)
+
+    def attachment(self, href, label):
+        """The document `href` links to, or None (with a warning)."""
+        path = self.path(href.strip())
+        if path is None:
+            self.warnings.append(f"附件未导入（外部网址，不下载）：{href}")
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.warnings.append(f"附件未导入（找不到文件）：{href}")
+            return None
+        return self.checked_attachment(data, path.name, label, href)
+
+    def checked_attachment(self, data, filename, label, shown):
+        try:
+            check_attachment(ContentFile(data, name=filename))
+        except ValidationError as error:
+            self.warnings.append(f"附件未导入（{'；'.join(error.messages)}）：{shown}")
+            return None
+        return LegacyAttachment(data=data, filename=filename, title=label or filename)
 
     def path(self, src):
         parts = urlsplit(src)

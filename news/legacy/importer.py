@@ -10,9 +10,11 @@ import io
 from dataclasses import dataclass
 from html import escape
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -68,8 +70,8 @@ class Importer:
                 page = write_page(article, column, page, saved_files)
                 record_source(page, article, digest)
         except Exception:
-            for image in saved_files:  # the rows are rolled back; the files must go too
-                image.file.storage.delete(image.file.name)
+            for stored in saved_files:  # the rows are rolled back; the files must go too
+                stored.file.storage.delete(stored.file.name)
             raise
         return Outcome(action, where, page)
 
@@ -160,7 +162,24 @@ def stream_block(kind, value, title, saved_files):
         return ("paragraph", f"<p>{escape(value)}</p>")
     if kind == "heading":
         return ("heading", value)
+    if kind == "attachment":
+        document = library_document(value, saved_files)
+        return ("attachment", {"document": document, "title": value.title[:200]})
     return ("image", {"image": library_image(value, title, saved_files), "caption": value.caption})
+
+
+def library_document(attachment, saved_files):
+    """The document with these bytes, added the first time it is seen."""
+    Document = get_document_model()
+    existing = Document.objects.filter(file_hash=attachment.sha1).first()
+    if existing:
+        return existing
+    document = Document(title=attachment.title[:255], file_hash=attachment.sha1)
+    document.file.save(attachment.filename, ContentFile(attachment.data), save=False)
+    document.file_size = len(attachment.data)
+    document.save()
+    saved_files.append(document)
+    return document
 
 
 def library_image(picture, title, saved_files):

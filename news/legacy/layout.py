@@ -66,13 +66,17 @@ CUT = re.compile(
     r"(?:相关文章|相关新闻|相关阅读|相关链接|推荐阅读|延伸阅读|热点新闻|热门文章|最新文章|猜你喜欢)\s*[:：]?"
 )
 FOOTER = re.compile(
-    r"^(?:主办|承办|协办|主管|运营|维护|技术支持|网站标识码|网站识别码|版权所有|Copyright|©)"
+    r"^(?:主办|承办|协办|主管|运营|维护|技术支持|网站标识码|网站识别码|版权所有|Copyright|©"
+    r"|法律顾问|网站维护|网站管理|建议使用|推荐使用|最佳浏览)"
     r"|ICP\s*备|ICP证|公网安备|备案号|版权所有|All Rights Reserved",
     re.IGNORECASE,
 )
 FOOTER_CONTACT = re.compile(
-    r"^(?:地址|联系地址|电话|联系电话|传真|邮编|邮箱|E-?mail)\s*[:：]", re.IGNORECASE
+    r"^\S{0,4}(?:地址|电话|热线|传真|邮编|邮箱|E-?mail)\s*[:：]",
+    re.IGNORECASE,
 )
+# "关于我们 | 联系我们 | 网站地图": three or more short items between bars.
+MENU_LINE = re.compile(r"[^|｜┊丨]{1,8}(?:\s*[|｜┊丨]\s*[^|｜┊丨]{1,8}){2,}")
 BULLET = re.compile(r"^[•·▪■◆●○◇□►▶»*]\s*")
 LINK_DIRECTORY = re.compile(f"[{CJK}]{{24,}}")
 
@@ -84,8 +88,20 @@ def is_chrome(line):
         or BULLET.match(line) is not None
         or WIDGET.fullmatch(line) is not None
         or BUTTONS.fullmatch(line) is not None
+        or MENU_LINE.fullmatch(line) is not None
         or (len(line) < 80 and FOOTER.search(line) is not None)
     )
+
+
+def chrome_reason(line):
+    """Why the layout rules left a line out, for the import's --verbose report."""
+    if CUT.fullmatch(line):
+        return "文后的上一篇、相关文章及其后的内容"
+    if FOOTER.search(line) or FOOTER_CONTACT.match(line):
+        return "页脚（主办、版权、联系方式）"
+    if is_chrome(line):
+        return "网站栏目、按钮或小工具"
+    return "页脚"
 
 
 def is_text(item):
@@ -116,21 +132,27 @@ def split_tail(items, keep_dates=False):
         if is_text(item) and CUT.fullmatch(item):
             items = items[:index]
             break
-    meta, in_footer, end = [], False, len(items)
+    # A contact line is the footer's when a footer line (主办, 版权所有…) is beside it;
+    # without one it is the article's, like a notice's "联系电话：" above its signature.
+    meta, in_footer, end, unconfirmed = [], False, len(items), None
     while end:
         item = items[end - 1]
         if not is_text(item):
             break
         if not item or is_chrome(item) or LINK_DIRECTORY.fullmatch(item):
-            in_footer = in_footer or bool(FOOTER.search(item))
-        elif in_footer and FOOTER_CONTACT.match(item):
-            pass
+            if FOOTER.search(item):
+                in_footer, unconfirmed = True, None
+        elif FOOTER_CONTACT.match(item):
+            if not in_footer and unconfirmed is None:
+                unconfirmed = end - 1
         elif is_meta_line(item) and not (keep_dates and DATE_LINE.fullmatch(unwrap(item))):
-            meta.insert(0, item)
+            meta.insert(0, (end - 1, item))
         else:
             break
         end -= 1
-    return items[:end], meta
+    if unconfirmed is not None:
+        end = unconfirmed + 1
+    return items[:end], [item for index, item in meta if index >= end]
 
 
 TITLE_MAX = 80
@@ -166,7 +188,7 @@ def is_real_paragraph(block):
 
 
 def body_blocks(items):
-    """Lines -> ("paragraph" | "heading" | "image", value) blocks.
+    """Lines -> ("paragraph" | "heading" | "image" | "attachment", value) blocks.
 
     A heading heads text: short lines after the last real paragraph, such as a
     notice's signature, stay paragraphs.
@@ -174,7 +196,7 @@ def body_blocks(items):
     blocks = []
     for item in items:
         if not is_text(item):
-            blocks.append(("image", item))
+            blocks.append((item.kind, item))
         elif item:
             marked = isinstance(item, Heading) and len(item) <= HEADING_MAX
             kind = "heading" if marked or is_heading(item) else "paragraph"

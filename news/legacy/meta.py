@@ -30,7 +30,8 @@ def find_datetime(text):
 
 
 # Meta labels, each with the field it fills. Longer labels first, so 发布时间
-# wins over 时间; labels under three characters need a boundary before them.
+# wins over 时间; labels under three characters need a boundary before them
+# (a digit counts: DedeCMS writes "10:21来源:").
 LABELS = {
     "source": "信息来源 文章来源 稿件来源 新闻来源 内容来源 来源单位 供稿单位 稿源 供稿 出处 来源",
     "time": "发布时间 发布日期 发表时间 发表日期 发稿时间 更新时间 上传时间 添加时间 时间 日期",
@@ -38,12 +39,12 @@ LABELS = {
     "editor": "责任编辑 编辑 录入员 录入 发布人 发布者",
     "views": "点击量 点击数 点击率 点击次数 浏览量 浏览次数 阅读量 阅读次数 阅读数 访问量 "
     "点击 浏览 阅读 人气",
-    "ignore": "字体 字号 分享到 分享 打印 关闭 审核 审稿 校对 摄影 图片 视力保护色",
+    "ignore": "字体 字号 分享到 分享 打印 关闭 审核 审稿 校对 摄影 图片 视力保护色 评论",
 }
 LABEL_FIELD = {label: name for name, labels in LABELS.items() for label in labels.split()}
 EDITOR_RANK = {"责任编辑": 3, "编辑": 2}
 _alternatives = "|".join(
-    label if len(label) >= 3 else rf"(?:^|(?<=[\s{OPENING}{CLOSING}|｜/,，;；:：]))" + label
+    label if len(label) >= 3 else rf"(?:^|(?<=[\s\d{OPENING}{CLOSING}|｜/,，;；:：]))" + label
     for label in sorted(LABEL_FIELD, key=len, reverse=True)
 )
 LABEL = re.compile(rf"(?P<label>{_alternatives})\s*[:：]")
@@ -73,8 +74,23 @@ def is_meta_line(line):
         return False
     if LABEL.match(line) or DATE_LINE.fullmatch(line):
         return True
-    date = DATE.match(line)
-    return bool(date and LABEL.search(line, date.end()))
+    # "2020-04-09 来源：…", or a short unlabelled source first: "园区办公室 2012-12-28 阅读：66".
+    date = DATE.search(line)
+    if date is None:
+        return False
+    lead, rest = line[: date.start()], line[date.end() :]
+    if not lead and len(BLANKS.sub("", rest)) <= BESIDE_DATE:  # "2022-08-16 10:30 推广"
+        return True
+    return (
+        len(lead) <= SOURCE_LEAD
+        and not SENTENCE_MARKS.search(lead)
+        and LABEL.search(line, date.end()) is not None
+    )
+
+
+SOURCE_LEAD = 20
+BESIDE_DATE = 4  # a label such as 推广 or 原创 beside a date
+SENTENCE_MARKS = re.compile(r"[，。；！？,;]")
 
 
 @dataclass

@@ -1,5 +1,7 @@
 """One file in, one `LegacyArticle` out, whatever the file's layout."""
 
+from collections import defaultdict
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -8,6 +10,7 @@ from news.legacy.chinese import decode
 from news.legacy.html_page import HtmlPage, decode_html
 from news.legacy.images import ImageFinder
 from news.legacy.record import LegacyArticle, UnreadableFile, normalise_url
+from news.legacy.template import SINGLE_PAGE, SiteTemplate
 
 TEXT_SUFFIXES = {".txt", ".text"}
 # Mirrors keep the old site's dynamic extensions.
@@ -42,9 +45,24 @@ def is_html(path, data):
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html"))
 
 
-def read_article(path, root=None, base_url="", extra_urls=()):
+def site_templates(files):
+    """{import root: the template learnt from its HTML pages}: a folder is one site."""
+    pages = defaultdict(list)
+    for path, root in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # reported when the file itself is read
+        if is_html(path, data):
+            with suppress(UnreadableFile):
+                pages[root].append(decode_html(data))
+    return {root: SiteTemplate.learn(contents) for root, contents in pages.items()}
+
+
+def read_article(path, root=None, base_url="", extra_urls=(), template=SINGLE_PAGE):
     """Parse `path`; `root` is the folder the import started from (for "/img/..." pictures),
-    `base_url` the old site's address of that folder, `extra_urls` more old addresses."""
+    `base_url` the old site's address of that folder, `extra_urls` more old addresses,
+    `template` what the site prints on every page."""
     path = Path(path)
     root = Path(root or path.parent)
     try:
@@ -54,15 +72,24 @@ def read_article(path, root=None, base_url="", extra_urls=()):
     urls = [normalise_url(url) for url in extra_urls]
     if base_url:
         urls.append(normalise_url(urljoin(base_url, quote(path.relative_to(root).as_posix()))))
-    warnings = []
     if is_html(path, data):
         page = HtmlPage(decode_html(data))
         urls = page.old_urls() + urls
         images = ImageFinder(path.parent, root, [urlsplit(url).hostname for url in urls if url])
-        title, meta, crumbs, body = page.parse(images)
-        warnings = images.warnings
-    else:
-        title, meta, crumbs, body = parse_capture(decode(data))
+        return read_page(page, urls, images, template)
+    title, meta, crumbs, body = parse_capture(decode(data))
+    return checked_article(title, meta, crumbs, body, urls)
+
+
+def read_page(page, urls, files, template=SINGLE_PAGE):
+    """An `HtmlPage` -> `LegacyArticle`; `files` finds its pictures and attachments."""
+    title, meta, crumbs, body = page.parse(files, template)
+    article = checked_article(title, meta, crumbs, body, urls, files.warnings)
+    article.dropped = page.dropped
+    return article
+
+
+def checked_article(title, meta, crumbs, body, urls, warnings=()):
     article = LegacyArticle(
         title=title,
         publish_time=meta.publish_time,
@@ -73,7 +100,7 @@ def read_article(path, root=None, base_url="", extra_urls=()):
         crumbs=crumbs,
         old_urls=list(dict.fromkeys(url for url in urls if url)),
         body=body,
-        warnings=warnings,
+        warnings=list(warnings),
     )
     check(article)
     return article
@@ -83,7 +110,7 @@ def check(article):
     """Refuse what would be written half or wrong."""
     if article.publish_time is None:
         raise UnreadableFile("找不到发布时间（例如“发布时间：2020-03-19 10:38”或单独一行的日期）")
-    if not any(kind in {"paragraph", "image"} for kind, _ in article.body):
+    if not any(kind in {"paragraph", "image", "attachment"} for kind, _ in article.body):
         raise UnreadableFile("找不到正文")
     values = {
         "标题": article.title,

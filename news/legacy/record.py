@@ -12,11 +12,32 @@ class UnreadableFile(Exception):
     """A file the importer cannot understand; the message is the reason, in Chinese."""
 
 
+def describe(error):
+    """An import error as one line for the report."""
+    messages = getattr(error, "messages", None)  # a ValidationError
+    return "；".join(messages) if messages else str(error) or type(error).__name__
+
+
 @dataclass
 class LegacyImage:
     data: bytes
     filename: str
     caption: str = ""
+    kind = "image"
+
+    @property
+    def sha1(self):
+        return hashlib.sha1(self.data).hexdigest()
+
+
+@dataclass
+class LegacyAttachment:
+    """A file the article links to (PDF, Word, Excel…), checked like an upload."""
+
+    data: bytes
+    filename: str
+    title: str = ""
+    kind = "attachment"
 
     @property
     def sha1(self):
@@ -25,8 +46,9 @@ class LegacyImage:
 
 @dataclass
 class LegacyArticle:
-    """One old article. `body` holds ("paragraph", text), ("heading", text) and
-    ("image", LegacyImage) items: plain text only, never the old site's markup."""
+    """One old article. `body` holds ("paragraph", text), ("heading", text),
+    ("image", LegacyImage) and ("attachment", LegacyAttachment) items: plain text
+    only, never the old site's markup."""
 
     title: str
     publish_time: datetime
@@ -38,6 +60,7 @@ class LegacyArticle:
     old_urls: list[str] = field(default_factory=list)
     body: list[tuple[str, object]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # what was left out, and why
 
     @property
     def fingerprint(self):
@@ -52,7 +75,10 @@ class LegacyArticle:
 
     def digest(self, *extra):
         """A hash of everything the import would write, to skip unchanged files."""
-        body = [(kind, value.sha1 if kind == "image" else value) for kind, value in self.body]
+        body = [
+            (kind, value if isinstance(value, str) else value.sha1) for kind, value in self.body
+        ]
+        body += [("title", value.title) for kind, value in self.body if kind == "attachment"]
         body += [("caption", value.caption) for kind, value in self.body if kind == "image"]
         content = [
             self.title,

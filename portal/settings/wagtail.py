@@ -34,6 +34,8 @@ else:
 WAGTAILSEARCH_HITS_MAX_AGE = 90
 # Legacy import: the column for old articles whose page shows no breadcrumb.
 LEGACY_IMPORT_COLUMN = env("LEGACY_IMPORT_COLUMN", "往期资讯")
+# `import_legacy --crawl`: a page, picture or file bigger than this is reported, not read.
+LEGACY_CRAWL_MAX_BYTES = 10_000_000
 # WeChat JS-SDK share card: the official account's AppID is a site setting; its
 # AppSecret is a credential and lives only in the environment.
 WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
