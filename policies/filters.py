@@ -107,7 +107,9 @@ class PolicyFilter(django_filters.FilterSet):
         text = " ".join(words(printable(value)))
         if not text:
             return queryset
-        found = queryset.order_by().search(text, operator="and", order_by_relevance=False)
+        # Searched in the whole library (the search backend filters on indexed fields
+        # only), then narrowed by the other filters in the database.
+        found = self.queryset.order_by().search(text, operator="and", order_by_relevance=False)
         return queryset.filter(pk__in=[page.pk for page in found[:SEARCHED_AT_MOST]])
 
     def active(self):
