@@ -260,11 +260,13 @@ class PolicyImporter:
                 raise RowError(f"附件“{text}”的内容不是有效的 {kind.upper()} 文件")
         return path
 
-    def find(self, record):
+    def find(self, key, title):
+        """The document of this 发文字号 anywhere in the site (numbers are unique), else one
+        of this title without a number in the library; None for a new document."""
+        if key:
+            return PolicyDocumentPage.objects.filter(doc_number_key=key).first()
         documents = PolicyDocumentPage.objects.child_of(self.library)
-        if record["doc_number_key"]:
-            return documents.filter(doc_number_key=record["doc_number_key"]).first()
-        return documents.filter(title=record["title"], doc_number_key="").first()
+        return documents.filter(title=title, doc_number_key="").first()
 
     def save(self, record, written):
         """Create or update the document; return 'created', 'updated' or 'unchanged'."""
@@ -274,8 +276,7 @@ class PolicyImporter:
             record.pop("links"),
             record.pop("attachment"),
         )
-        record.pop("doc_number_key")
-        page = self.find(record)
+        page = self.find(record.pop("doc_number_key"), record["title"])
         if page is not None and self.unchanged(page, record, issuers, links, attachment):
             return "unchanged"
         if self.dry_run:
