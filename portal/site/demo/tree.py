@@ -34,13 +34,13 @@ from news.models import (
     TopicIndexPage,
     TopicPage,
 )
+from policies.importer import PolicyImporter
+from policies.models import Issuer, PolicyLibraryPage
 from portal.core.slugs import pinyin_slug
 from portal.core.tree import add_child_page
 from portal.site.demo.images import demo_document, demo_image, draw_emblem
 from portal.site.demo.interaction import build_interaction
 from portal.site.models import DirectoryLink, HomePage, LinkGroup, SiteSettings
-from policies.importer import PolicyImporter
-from policies.models import Issuer, PolicyLibraryPage
 from zones.importer import ZoneImporter
 from zones.models import ZoneIndexPage, ZonePage
 
