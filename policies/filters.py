@@ -86,6 +86,7 @@ class PolicyFilter(django_filters.FilterSet):
         if not data.get("validity"):
             data["validity"] = Validity.CURRENT
         super().__init__(data, *args, **kwargs)
+        self.found = {}  # search text -> ids of the matching documents
 
     @property
     def qs(self):
@@ -109,8 +110,11 @@ class PolicyFilter(django_filters.FilterSet):
             return queryset
         # Searched in the whole library (the search backend filters on indexed fields
         # only), then narrowed by the other filters in the database.
-        found = self.queryset.order_by().search(text, operator="and", order_by_relevance=False)
-        return queryset.filter(pk__in=[page.pk for page in found[:SEARCHED_AT_MOST]])
+        # Searched once for the list and every facet count.
+        if text not in self.found:
+            found = self.queryset.order_by().search(text, operator="and", order_by_relevance=False)
+            self.found[text] = [page.pk for page in found[:SEARCHED_AT_MOST]]
+        return queryset.filter(pk__in=self.found[text])
 
     def active(self):
         """{name: value} of the filters in use, valid values only."""

@@ -7,12 +7,15 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policies import numbers
 from policies.models import Issuer, PolicyDocumentPage
 from tests.documents import docx_with_text, pdf_with_text, scanned_pdf
+from tests.page_builds import build_pages_afresh
 from tests.policy_pages import library, publish_document
 
 
@@ -303,3 +306,48 @@ def test_policy_documents_are_in_the_feed_the_sitemap_and_say_legislation(client
     assert data["legislationPassedBy"] == [{"@type": "Organization", "name": "商务部"}]
     assert data["legislationLegalForce"] == "InForce"
     assert legislation(old.url)["legislationLegalForce"] == "NotInForce"
+
+
+# The library: route, the list, its count, five facet counts, the issuers, the search.
+LIBRARY_BUDGET = 16
+DOCUMENT_BUDGET = 14
+
+
+def built_queries(client, url, monkeypatch):
+    assert client.get(url).status_code == 200
+    with monkeypatch.context() as patch:
+        build_pages_afresh(patch)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def test_library_and_document_queries_do_not_grow_with_the_library(client, lib, monkeypatch):
+    def add(count, start):
+        for n in range(start, start + count):
+            publish_document(
+                lib,
+                f"第{n}号文件",
+                issuers=("商务部", "国务院") if n % 2 else ("商务部",),
+                doc_number=f"商资发〔{2000 + n % 20}〕{n}号",
+                written=datetime.date(2000 + n % 20, 1 + n % 12, 1),
+                kind=["通知", "意见", "办法"][n % 3],
+                topic=["统计", "开发区改革创新"][n % 2],
+            )
+
+    add(4, 1)
+    first = PolicyDocumentPage.objects.first()
+    newer = publish_document(lib, "修订第一件", links=[(first, "revises")])
+    urls = {
+        "library": lib.url,
+        "library, filtered": f"{lib.url}?issuer=商务部&year=2001&validity=all&q=文件&sort=oldest",
+        "document": first.url,
+    }
+    few = {name: built_queries(client, url, monkeypatch) for name, url in urls.items()}
+    add(40, 100)
+    many = {name: built_queries(client, url, monkeypatch) for name, url in urls.items()}
+    assert newer.live
+    for name in urls:
+        budget = DOCUMENT_BUDGET if name == "document" else LIBRARY_BUDGET
+        assert len(many[name]) == len(few[name]) <= budget, (name, many[name])
+        assert all(sql.startswith("SELECT") for sql in many[name]), name
