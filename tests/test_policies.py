@@ -3,14 +3,17 @@ facets, and words found only inside an attachment."""
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from policies import numbers
 from policies.models import Issuer, PolicyDocumentPage
@@ -351,3 +354,60 @@ def test_library_and_document_queries_do_not_grow_with_the_library(client, lib, 
         budget = DOCUMENT_BUDGET if name == "document" else LIBRARY_BUDGET
         assert len(many[name]) == len(few[name]) <= budget, (name, many[name])
         assert all(sql.startswith("SELECT") for sql in many[name]), name
+
+
+def edit_form(page, links):
+    """The edit form of `page` as the admin posts it, with these revise/repeal `links`."""
+    form = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "publish_time": "2020-01-01 09:00",
+            "index_number": "",
+            "doc_number": page.doc_number,
+            "kind": page.kind,
+            "written_on": "2020-01-01",
+            "topic": "",
+            "expires_on": "",
+            "summary": "",
+            "body": streamfield([]),
+            "replaces_links": inline_formset(
+                [{"target": target.pk, "kind": kind} for target, kind in links]
+            ),
+            "attachments": inline_formset([]),
+        }
+    )
+    # Multiple values, as the browser posts them (nested_form_data would flatten a list).
+    return {**form, "issuers": [issuer.pk for issuer in page.issuers.all()]}
+
+
+def test_an_editor_is_told_of_a_cycle_and_keeps_what_was_typed(admin_client, lib):
+    first = publish_document(lib, "甲办法")
+    second = publish_document(lib, "乙办法", links=[(first, "revises")])
+    url = f"/admin/pages/{first.pk}/edit/"
+    response = admin_client.post(url, edit_form(first, [(second, "revises")]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "修订、废止关系不能成环：《甲办法》 → 《乙办法》 → 《甲办法》" in text
+    assert not first.replaces_links.exists()
+
+    response = admin_client.post(url, edit_form(first, []))
+    assert response.status_code == 302  # without the link it saves
+
+
+def test_a_failed_import_row_removes_the_attachment_it_stored(lib, tmp_path):
+    from policies.importer import PolicyImporter, read_rows
+
+    publish_document(lib, "有附件的通知", doc_number="国办发〔2012〕3号")
+    (tmp_path / "a.pdf").write_bytes(pdf_with_text("附件"))
+    listing = tmp_path / "list.csv"
+    listing.write_text(
+        "title,document_number,issuers,date_written,kind,expires,attachment\n"
+        "有附件的通知,国办发〔2012〕3号,国务院,2012-01-01,通知,2011-01-01,a.pdf\n",
+        encoding="utf-8",
+    )
+    media = set(Path(django_settings.MEDIA_ROOT).rglob("*.pdf"))
+    report = PolicyImporter(lib).run(listing)
+    assert report.failed == 1 and "有效期不能早于成文日期" in report.problems[0][1]
+    assert set(Path(django_settings.MEDIA_ROOT).rglob("*.pdf")) == media
+    assert len(list(read_rows(listing))) == 1
