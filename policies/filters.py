@@ -32,7 +32,7 @@ ORDERS = {
 }
 # Search within the library ranks at most this many matches; a reader narrows with facets.
 SEARCHED_AT_MOST = 1000
-FIRST_YEAR = 1949
+FIRST_YEAR = 1900
 
 
 def kind_choices():

@@ -20,7 +20,7 @@ from policies.cycles import link_cycle
 from policies.feeds import PolicyFeed
 from policies.filters import PolicyFilter
 from policies.forms import PolicyDocumentForm
-from policies.fulltext import PAGE_TEXT_LIMIT, TextStatus, extract
+from policies.fulltext import PAGE_TEXT_LIMIT, Extracted, TextStatus, extract
 from policies.panels import AttachmentTextPanel
 from policies.validity import LinkKind, Validity, validity_expression
 from portal.caching.sites import site_name
@@ -318,8 +318,11 @@ class PolicyAttachment(Orderable):
 
     def save(self, *args, **kwargs):
         if self.text_document_id != self.document_id:
-            with self.document.file.open("rb") as file:
-                found = extract(file, self.kind)
+            try:
+                with self.document.file.open("rb") as file:
+                    found = extract(file, self.kind)
+            except OSError:  # the file is gone from storage: publish, and say so to editors
+                found = Extracted("", TextStatus.UNREADABLE)
             self.text, self.text_status = found.text, found.status
             self.text_document_id = self.document_id
         super().save(*args, **kwargs)
