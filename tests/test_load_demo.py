@@ -31,7 +31,7 @@ def test_the_demo_tree_has_every_section_and_enough_content(demo, client):
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
     menu = [page.title for page in home.get_children().live().in_menu()]
-    assert menu == ["资讯中心", "中国开发区", "协会服务", "中国开发区协会", "投稿"]
+    assert menu == ["资讯中心", "中国开发区", "政策法规", "协会服务", "中国开发区协会", "投稿"]
     for url in [
         "/news/",
         "/notices/",

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # and caching, security and operations beside them.
     "portal.site",
     "portal.site.search",
+    "policies",
     "news",
     "association",
     "zones",

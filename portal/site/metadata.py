@@ -1,5 +1,6 @@
 """What a page tells search engines and link previews: description, canonical URL,
-Open Graph and, for articles, schema.org NewsArticle JSON-LD."""
+Open Graph and JSON-LD: schema.org NewsArticle for articles, Legislation for policy
+documents."""
 
 import json
 
@@ -42,7 +43,41 @@ def page_metadata(page, site, site_name):
     }
     if page.specific_class.__name__ == "NewsPage":
         meta["json_ld"] = news_article_json_ld(page, url, image_url, site_name)
+    elif page.specific_class.__name__ == "PolicyDocumentPage":
+        meta["json_ld"] = legislation_json_ld(page.specific, url, site_name)
     return meta
+
+
+# 有效性 as schema.org's LegalForceStatus.
+LEGAL_FORCE = {
+    "current": "InForce",
+    "revised": "PartiallyInForce",
+    "repealed": "NotInForce",
+    "expired": "NotInForce",
+}
+
+
+def legislation_json_ld(document, url, site_name):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": document.title,
+        "legislationIdentifier": document.doc_number or None,
+        "legislationType": document.get_kind_display(),
+        "legislationDate": document.written_on.isoformat(),
+        "datePublished": localtime(document.publish_time).isoformat(),
+        "legislationPassedBy": [
+            {"@type": "Organization", "name": issuer.name} for issuer in document.issuers.all()
+        ],
+        "legislationLegalForce": LEGAL_FORCE[document.validity],
+        "inLanguage": "zh-CN",
+        "publisher": {"@type": "Organization", "name": site_name},
+        "mainEntityOfPage": url,
+        "description": description(document),
+    }
+    if document.expires_on:
+        data["expires"] = document.expires_on.isoformat()
+    return script_safe({key: value for key, value in data.items() if value is not None})
 
 
 def news_article_json_ld(article, url, image_url, site_name):
@@ -60,6 +95,10 @@ def news_article_json_ld(article, url, image_url, site_name):
     }
     if image_url:
         data["image"] = [image_url]
+    return script_safe(data)
+
+
+def script_safe(data):
     # Escaped so that no text in it can close the <script> element.
     text = json.dumps(data, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

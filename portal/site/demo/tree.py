@@ -34,6 +34,8 @@ from news.models import (
     TopicIndexPage,
     TopicPage,
 )
+from policies.importer import PolicyImporter
+from policies.models import Issuer, PolicyLibraryPage
 from portal.core.slugs import pinyin_slug
 from portal.core.tree import add_child_page
 from portal.site.demo.images import demo_document, demo_image, draw_emblem
@@ -172,6 +174,24 @@ def build_zones(index):
         raise RuntimeError(f"demo zone catalogue: {report.problems}")
 
 
+# National documents (real titles, numbers, issuers and dates, shared/reference), then the
+# association's own 示例 documents, which revise, repeal and expire.
+POLICY_LISTS = ("policy-documents-sample.csv", "policy-documents-association.csv")
+
+
+def build_policies(library):
+    """The demo library, through the same importer as `manage.py import_policies`; the
+    issuers the lists name are added to the managed list first."""
+    for name in POLICY_LISTS:
+        with open(DEMO_DIR / name, encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file):
+                for issuer in row["issuers"].split(";"):
+                    Issuer.objects.get_or_create(name=issuer.strip())
+        report = PolicyImporter(library).run(DEMO_DIR / name)
+        if not report.ok:
+            raise RuntimeError(f"demo policy list {name}: {report.problems}")
+
+
 def build_association(home, sections, content):
     services, about, magazine = sections["services"], sections["about"], sections["magazine"]
     for service in content["services"]:
@@ -239,6 +259,14 @@ def build_sections(home):
     return {
         "news": upsert(home, NewsIndexPage, "news", title="资讯中心", show_in_menus=True),
         "zones": upsert(home, ZoneIndexPage, "zones", title="中国开发区", show_in_menus=True),
+        "policies": upsert(
+            home,
+            PolicyLibraryPage,
+            "policies",
+            title="政策法规",
+            show_in_menus=True,
+            intro="<p>国家和地方有关开发区的政策文件，以及中国开发区协会的规范性文件。</p>",
+        ),
         "services": upsert(
             home, ServiceIndexPage, "services", title="协会服务", show_in_menus=True
         ),
@@ -310,6 +338,7 @@ def build_demo_site():
     home = ensure_home()
     sections = build_sections(home)
     build_zones(sections["zones"])
+    build_policies(sections["policies"])
     articles = build_news(sections["news"], content)
     build_association(home, sections, content)
     build_notices(sections["notices"], content)

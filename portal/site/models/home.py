@@ -44,6 +44,7 @@ class HomePage(PortalPage):
         "news.NoticeIndexPage",
         "news.SubmissionPage",
         "zones.ZoneIndexPage",
+        "policies.PolicyLibraryPage",
         "association.AboutPage",
         "association.ServiceIndexPage",
         "association.MagazineIndexPage",

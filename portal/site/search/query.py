@@ -11,13 +11,25 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from news.models import NewsCategoryPage, NewsPage, NoticePage
+from policies.models import PolicyDocumentPage
 from portal.core.segmentation import words
 from zones.models import ZonePage
 
 MAX_QUERY_LENGTH = 100
 RANKED_AT_MOST = 200
-TYPES = {"news": (NewsPage,), "notice": (NoticePage,), "zone": (ZonePage,)}
-TYPE_CHOICES = [("", "全部"), ("news", "新闻"), ("notice", "通知公告"), ("zone", "开发区")]
+TYPES = {
+    "news": (NewsPage,),
+    "notice": (NoticePage,),
+    "policy": (PolicyDocumentPage,),
+    "zone": (ZonePage,),
+}
+TYPE_CHOICES = [
+    ("", "全部"),
+    ("news", "新闻"),
+    ("notice", "通知公告"),
+    ("policy", "政策法规"),
+    ("zone", "开发区"),
+]
 SORT_CHOICES = [("", "按相关度"), ("date", "按时间")]
 
 
@@ -71,7 +83,7 @@ def day_start(day):
 
 
 def filtered_pages(form, site):
-    """Live, public articles, notices and zone profiles matching the filters."""
+    """Live, public articles, notices, policy documents and zone profiles matching the filters."""
     pages = Page.objects.live().public().descendant_of(site.root_page)
     pages = pages.type(*TYPES.get(form.value("type"), sum(TYPES.values(), ())))
     if column := form.columns.get(form.value("column")):
