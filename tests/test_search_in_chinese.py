@@ -1,6 +1,7 @@
 """Readers search in Chinese: words inside longer text, filters, highlighting, junk input."""
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -288,6 +289,27 @@ def test_with_very_many_matches_the_newest_are_ranked_and_the_total_is_told(
     by_date = search(client, q="招商", sort="date")
     assert titles(by_date)[-1] == "园区招商工作会议"  # every match, newest first
     assert "最新的" not in by_date.select_one(".search-summary").get_text()
+
+
+def test_past_the_counting_limit_postgresql_estimates_the_total_and_says_so(
+    client, column, monkeypatch
+):
+    monkeypatch.setattr("portal.site.search.counting.COUNTED_UP_TO", 3)
+    for day in range(1, 6):
+        article(column, f"第{day}期招商简报", "园区招商引资工作。", when=(2020, 3, day))
+
+    summary = search(client, q="招商").select_one(".search-summary").get_text()
+    by_date = search(client, q="招商", sort="date")
+    by_date_summary = by_date.select_one(".search-summary").get_text()
+    if connection.vendor != "postgresql":  # SQLite counts every match
+        assert "找到 5 条" in summary and "找到 5 条" in by_date_summary
+        assert len(titles(by_date)) == 5
+        return
+    estimate = int(re.search(r"找到约 (\d+) 条", summary)[1])
+    assert estimate > 3  # at least what was counted; the planner's guess past it
+    assert f"找到约 {estimate} 条" in by_date_summary
+    assert "按时间列出最新的 3 条" in by_date_summary  # pages of an estimate are not listed
+    assert titles(by_date) == [f"第{day}期招商简报" for day in (5, 4, 3)]
 
 
 def test_postgresql_matches_through_an_index_on_what_wagtail_compares(db):
