@@ -68,7 +68,7 @@ bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 
 bench-invalidation: $(STAMP) ## Share of cached articles still cached after one publish (BENCH_ARGS=…)
 	$(BIN)/python -m bench.invalidation $(BENCH_ARGS)
 
-bench-search: $(STAMP) ## Search latency at 10,000 articles on PostgreSQL (BENCH_ARGS=…)
+bench-search: $(STAMP) ## Search latency on PostgreSQL, 10,000 articles unless BENCH_ARGS="--articles N …"
 	BENCH_DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(BIN)/python -m bench.search $(BENCH_ARGS)
 
 backup: $(STAMP) ## Back up the database and media files into BACKUP_DIR (default backups/)

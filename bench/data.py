@@ -44,9 +44,12 @@ class Dataset:
             env["SQLITE_PATH"] = str(self.work / "db.sqlite3")
         return env
 
-    def prepare(self, manage, rebuild=False, log=print):
-        """Restore the saved data, or build and save it; then bring the schema up to date."""
-        if rebuild or not self.saved.exists():
+    def prepare(self, manage, rebuild=False, restore=True, log=print):
+        """Restore the saved data (unless `restore` is false and the last run's database is
+        to be served again), or build and save it; then bring the schema up to date."""
+        if not restore and not rebuild and self.work.exists():
+            log(f"Serving the benchmark data of the last run in {self.work.relative_to(ROOT)}")
+        elif rebuild or not self.saved.exists():
             log(f"Building the benchmark data in {self.saved.relative_to(ROOT)} …")
             self.reset()
             manage("migrate", "--noinput", "-v0")

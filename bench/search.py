@@ -1,18 +1,20 @@
 """`make bench-search`: how long 站内搜索 takes a reader, at a stated number of articles.
 
-    python -m bench.search [--articles N] [--repeat R] [--rebuild]
+    python -m bench.search [--articles N] [--repeat R] [--concurrency C] [--rebuild | --reuse]
 
 Restores (or builds once and saves) the benchmark data as `make bench` does (bench/data.py;
 BENCH_DATABASE_URL picks PostgreSQL), then, in the portal's production settings, asks each
 query of QUERIES through Django's test client R times after one warm-up: the whole
 response (segmentation, the full-text query, the count, highlighting, the template), one
-request at a time. Prints a table per query (median and p95 of the response, the SQL
-part, queries per request, results found) and the median over every request, and writes
-it to bench/results/search-<timestamp>.md.
+request at a time, or from C processes at once. `--reuse` serves the database as the last
+run left it (no restore, which takes minutes at 100,000 articles). Prints a table per query
+(median and p95 of the response, the SQL part, queries per request, results found) and the
+median over every request, and writes it to bench/results/search-<timestamp>.md.
 """
 
 import argparse
 import json
+import multiprocessing
 import os
 import re
 import statistics
@@ -26,10 +28,12 @@ from urllib.parse import unquote, urlencode
 from bench.data import ROOT, Dataset
 
 # The shapes readers type: a rare word, words in every other article, several words, a
-# mix with digits, full-width digits, a zone short name, nothing found, and the filters.
+# mix with digits, full-width digits, a zone short name, a rare place name, a word with a
+# year, nothing found, and the filters.
 QUERIES = [
     {"q": "口罩"},
     {"q": "双桥"},
+    {"q": "漕河泾"},
     {"q": "营商环境"},
     {"q": "开发区"},
     {"q": "高质量发展"},
@@ -37,6 +41,8 @@ QUERIES = [
     {"q": "数字化转型 招商"},
     {"q": "高新区 2020"},
     {"q": "２０２０ 保税区"},
+    {"q": "2021年 招商引资"},
+    {"q": "营商环境 高质量发展"},
     {"q": "量子纠缠 xyz"},
     {"q": "开发区", "sort": "date"},
     {"q": "营商环境", "type": "news", "page": "3"},
@@ -50,46 +56,70 @@ def parse_args():
     parser.add_argument("--zones", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=20, help="timed requests per query")
+    parser.add_argument("--concurrency", type=int, default=1, help="processes asking at once")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the saved data")
+    parser.add_argument("--reuse", action="store_true", help="serve the database as it is")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
-def measure(repeat):
+def measure(repeat, concurrency):
     """Runs inside the portal's settings; prints JSON with the timings of every query."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
     django.setup()
+    from django.db import connection, connections
+
+    from news.models import NewsPage
+
+    paths = ["/search/?" + urlencode(params) for params in QUERIES]
+    sizes = {"articles": NewsPage.objects.live().count(), "database": connection.display_name}
+    if concurrency == 1:
+        runs = [ask(paths, repeat, 0)]
+    else:
+        connections.close_all()  # each process opens its own
+        with multiprocessing.get_context("fork").Pool(concurrency) as pool:
+            runs = pool.starmap(ask, [(paths, repeat, offset) for offset in range(concurrency)])
+    rows = []
+    for params, path in zip(QUERIES, paths, strict=True):
+        row = {"params": params, "total": [], "sql": [], "queries": []}
+        for run in runs:
+            for key in ("total", "sql", "queries"):
+                row[key] += run[path][key]
+            row["found"], row["estimated"] = run[path]["found"]
+        rows.append(row)
+    print(json.dumps({"sizes": sizes, "rows": rows}, ensure_ascii=False))
+
+
+def ask(paths, repeat, offset):
+    """One process's requests: every path `repeat` times after a warm-up, starting at
+    `offset` so that concurrent processes ask different queries at the same moment."""
     from django.db import connection
     from django.test import Client
 
     from bench.headers import HEADERS
     from bench.queries import QueryTimer
-    from news.models import NewsPage
 
     client = Client(HTTP_HOST="127.0.0.1")
-    rows = []
-    for params in QUERIES:
-        path = "/search/?" + urlencode(params)
+    order = paths[offset % len(paths) :] + paths[: offset % len(paths)]
+    timings = {path: {"total": [], "sql": [], "queries": []} for path in paths}
+    for path in order:
         response = client.get(path, headers=HEADERS)  # warm-up: dictionary, templates
         if response.status_code != 200:
             sys.exit(f"{path} answered {response.status_code}")
-        total, sql, counts = [], [], []
-        for _ in range(repeat):
+        summary = re.search(r"找到(约?) (\d+) 条", response.text)  # what the reader is told
+        timings[path]["found"] = (int(summary[2]), bool(summary[1])) if summary else (0, False)
+    for _ in range(repeat):
+        for path in order:
             timer = QueryTimer()
             started = time.perf_counter()
             with connection.execute_wrapper(timer):
-                response = client.get(path, headers=HEADERS)
-            total.append(1000 * (time.perf_counter() - started))
-            sql.append(1000 * timer.seconds)
-            counts.append(timer.count)
-        summary = re.search(r"找到 (\d+) 条", response.text)  # what the reader is told
-        found = int(summary[1]) if summary else 0
-        rows.append({"params": params, "found": found, "total": total, "sql": sql})
-        rows[-1]["queries"] = counts
-    sizes = {"articles": NewsPage.objects.live().count(), "database": connection.display_name}
-    print(json.dumps({"sizes": sizes, "rows": rows}, ensure_ascii=False))
+                client.get(path, headers=HEADERS)
+            timings[path]["total"].append(1000 * (time.perf_counter() - started))
+            timings[path]["sql"].append(1000 * timer.seconds)
+            timings[path]["queries"].append(timer.count)
+    return timings
 
 
 def p95(values):
@@ -103,8 +133,14 @@ def report(args, result):
         f"# Search benchmark {datetime.now():%Y-%m-%d %H:%M}",
         "",
         f"- data: {sizes['database']}, {sizes['articles']:,} live articles (demo + fake)",
-        f"- {args.repeat} timed requests per query after one warm-up, one at a time, through "
-        "Django's test client in production settings (the page cache never stores search)",
+        f"- {args.repeat} timed requests per query after one warm-up, "
+        + (
+            "one at a time"
+            if args.concurrency == 1
+            else f"from {args.concurrency} processes at once"
+        )
+        + ", through Django's test client in production settings (the page cache never "
+        "stores search)",
         f"- machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
         f"- **median of all {len(every)} requests: {statistics.median(every):.1f} ms**, "
         f"p95 {p95(every):.1f} ms",
@@ -115,7 +151,8 @@ def report(args, result):
     for row in rows:
         query = unquote(urlencode(row["params"]))
         lines.append(
-            f"| `{query}` | {row['found']:,} | {statistics.median(row['total']):.1f} "
+            f"| `{query}` | {'约 ' if row['estimated'] else ''}{row['found']:,} "
+            f"| {statistics.median(row['total']):.1f} "
             f"| {p95(row['total']):.1f} | {statistics.median(row['sql']):.1f} "
             f"| {max(row['queries'])} |"
         )
@@ -125,7 +162,7 @@ def report(args, result):
 def main():
     args = parse_args()
     if args.measure:
-        return measure(args.repeat)
+        return measure(args.repeat, args.concurrency)
     from bench.run import RESULTS, production_env, save_report
 
     dataset = Dataset(os.environ.get("BENCH_DATABASE_URL"), args.articles, args.zones, args.seed)
@@ -136,8 +173,9 @@ def main():
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
 
-        dataset.prepare(manage, rebuild=args.rebuild)
+        dataset.prepare(manage, rebuild=args.rebuild, restore=not args.reuse)
         command = [sys.executable, "-m", "bench.search", "--measure", f"--repeat={args.repeat}"]
+        command.append(f"--concurrency={args.concurrency}")
         output = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE)
     save_report(report(args, json.loads(output.stdout)), prefix="search-")
 

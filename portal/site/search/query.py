@@ -13,6 +13,7 @@ from wagtail.models import Page
 from news.models import NewsCategoryPage, NewsPage, NoticePage
 from policies.models import PolicyDocumentPage
 from portal.core.segmentation import words
+from portal.site.search import counting
 from zones.models import ZonePage
 
 MAX_QUERY_LENGTH = 100
@@ -98,14 +99,17 @@ def filtered_pages(form, site):
 @dataclass
 class Found:
     """The answer to a search: the ordered results, the words they match, whether all
-    words (\"and\") or any (\"or\") had to match, how many pages match in all, and
-    whether only the newest RANKED_AT_MOST of them were ranked by relevance."""
+    words (\"and\") or any (\"or\") had to match, how many pages match in all (estimated
+    past COUNTED_UP_TO), whether only the newest RANKED_AT_MOST of them were ranked by
+    relevance, and whether only the newest COUNTED_UP_TO are listed by date."""
 
     results: object
     words: list
     operator: str | None = None
     total: int = 0
+    total_estimated: bool = False
     ranked_newest_only: bool = False
+    listed_newest_only: bool = False
 
 
 def run_search(form, site):
@@ -122,15 +126,18 @@ def run_search(form, site):
 
 def match(pages, query_words, operator, form):
     text = " ".join(query_words)
+    by_date = pages.order_by("-first_published_at", "-id").search(
+        text, operator=operator, order_by_relevance=False
+    )
+    count = counting.count_matches(by_date)
+    found = Found(by_date, query_words, operator, count.number, count.estimated)
     if form.value("sort") == "date":
-        results = pages.order_by("-first_published_at", "-id").search(
-            text, operator=operator, order_by_relevance=False
-        )
-        return Found(results, query_words, operator, results.count())
-    results = pages.search(text, operator=operator)
-    total = results.count()
-    if total <= RANKED_AT_MOST:
-        return Found(results, query_words, operator, total)
+        if count.estimated:  # pages of an estimate would end early or empty
+            found.results, found.listed_newest_only = by_date[: counting.COUNTED_UP_TO], True
+        return found
+    if count.number <= RANKED_AT_MOST:
+        found.results = pages.search(text, operator=operator)
+        return found
     # Ranking reads every match's whole index entry: with a word found in most articles
     # that is most of the index. Rank the newest matches only (one indexed, unranked
     # query for their ids); a reader after older ones sorts by date or narrows the dates.
@@ -139,8 +146,11 @@ def match(pages, query_words, operator, form):
         .order_by("-first_published_at", "-id")
         .search(text, operator=operator, order_by_relevance=False)[:RANKED_AT_MOST]
     )
-    ranked = pages.filter(pk__in=[page.pk for page in newest]).search(text, operator=operator)
-    return Found(ranked, query_words, operator, total, ranked_newest_only=True)
+    found.results = pages.filter(pk__in=[page.pk for page in newest]).search(
+        text, operator=operator
+    )
+    found.ranked_newest_only = True
+    return found
 
 
 @contextlib.contextmanager

@@ -1,0 +1,48 @@
+"""How many pages a search matches: counted exactly up to COUNTED_UP_TO, estimated past it.
+
+Counting every match of a word found in most articles reads every match (0.2–1 s at
+100,000 articles on PostgreSQL). Counting stops at the first COUNTED_UP_TO + 1 matches in
+no particular order (a few milliseconds: the index gives the matches, each is checked
+against the filters until enough are found); past that PostgreSQL's planner estimates the
+full number from its statistics, and the page says 约. Other databases count exactly (on
+a site small enough for SQLite that is cheap; Elasticsearch counts from its index).
+"""
+
+import json
+from dataclasses import dataclass
+
+from django.db import connection
+
+COUNTED_UP_TO = 1000
+
+
+@dataclass
+class Count:
+    number: int
+    estimated: bool = False
+
+
+def count_matches(results):
+    """The Count of Wagtail search results."""
+    queryset = getattr(results, "get_queryset", None)
+    if queryset is None or connection.vendor != "postgresql":
+        return Count(results.count())
+    unordered = queryset().order_by()  # any matches will do: no sort, no top-N
+    counted = unordered[: COUNTED_UP_TO + 1].count()
+    if counted <= COUNTED_UP_TO:
+        return Count(counted)
+    return Count(max(rounded(planned_rows(unordered)), COUNTED_UP_TO + 1), estimated=True)
+
+
+def planned_rows(queryset):
+    """PostgreSQL's estimate of the number of rows the query returns (EXPLAIN, not run)."""
+    plan = json.loads(queryset.explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def rounded(number):
+    """To two significant figures: an estimate should not look exact (95,372 → 95,000)."""
+    if number < 100:
+        return number
+    unit = 10 ** (len(str(number)) - 2)
+    return round(number / unit) * unit
