@@ -25,6 +25,7 @@ from zones.choices import (
     kind_level_error,
     truncate_date,
 )
+from zones import tile_map
 from zones.filters import ZoneFilter
 
 logger = logging.getLogger(__name__)
@@ -63,9 +64,14 @@ class ZoneIndexPage(IndexPage):
     def get_main_context(self, request, *args, **kwargs):
         filters = ZoneFilter(request.GET, queryset=self.zones())
         zones = filters.qs.order_by(*ZonePage.directory_order())
+        facets = filters.facets()
+        province_facet = next(facet for facet in facets if facet.name == "province")
+        map_tiles, map_steps = tile_map.tiles(province_facet, filters.active(), self.url)
         return {
             "filters": filters,
-            "facets": filters.facets(),
+            "facets": facets,
+            "map_tiles": map_tiles,
+            "map_steps": map_steps,
             "zones": Paginator(zones, self.per_page).get_page(request.GET.get("page")),
         }
 
