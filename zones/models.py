@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from portal.core.models import IndexPage, PortalPage
+from zones import tile_map
 from zones.choices import (
     KIND_CHOICES,
     DatePrecision,
@@ -25,7 +26,6 @@ from zones.choices import (
     kind_level_error,
     truncate_date,
 )
-from zones import tile_map
 from zones.filters import ZoneFilter
 
 logger = logging.getLogger(__name__)
