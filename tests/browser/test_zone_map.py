@@ -7,13 +7,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import SHOTS
+from zones.choices import Province
 from zones.tile_map import GRID
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 800}
 
-TILE_COUNTS = """Object.fromEntries([...document.querySelectorAll('.zone-tile')].map(
-  a => [a.getAttribute('aria-label').split('：')[0], +a.querySelector('.tile-count').textContent]))"""
+TILE_COUNTS = """Object.fromEntries([...document.querySelectorAll('.zone-tile')].map(a => [
+  a.getAttribute('aria-label').split('：')[0], +a.querySelector('.tile-count').textContent]))"""
 TABLE_COUNTS = """Object.fromEntries([...document.querySelectorAll('.zone-map-table tbody tr')].map(
   tr => [tr.querySelector('th').textContent, +tr.querySelector('td').textContent]))"""
 
@@ -39,9 +40,7 @@ def test_each_tile_counts_what_its_link_lists(demo_server, page, demo_site, quer
     assert len(tiles) == 34 and {"台湾省", "香港特别行政区", "澳门特别行政区"} <= set(tiles)
     assert page.evaluate(TABLE_COUNTS) == tiles  # the screen reader's table
     assert sum(tiles.values()) == listed(page)
-    for province, count in tiles.items():
-        if count:
-            break
+    province, count = next((name, count) for name, count in tiles.items() if count)
     page.locator(f'.zone-tile[aria-label^="{province}："]').click()
     assert listed(page) == count
     expect(page.locator(f'.zone-tile[aria-label^="{province}："]')).to_have_attribute(
@@ -58,9 +57,11 @@ def test_tiles_sit_in_their_grid_places_and_are_coloured_by_count(demo_server, p
         province: page.locator(f'.zone-tile[aria-label^="{province.value}："]').bounding_box()
         for province in GRID
     }
+    beijing = boxes[Province.BEIJING]  # row 1, column 5
     for province, (row, column, _) in GRID.items():
-        box, beijing = boxes[province], boxes[next(iter(p for p in GRID if p.value == "北京市"))]
+        box = boxes[province]
         assert round((box["y"] - beijing["y"]) / box["height"]) == row - 1, province
+        assert round((box["x"] - beijing["x"]) / box["width"]) == column - 5, province
     sizes = {(round(box["width"]), round(box["height"])) for box in boxes.values()}
     assert len(sizes) == 1  # equal tiles
     colours = page.evaluate(
