@@ -93,7 +93,7 @@ def test_utility_bar_leaves_out_what_is_not_configured(client, home):
     utility = get(client).select_one(".utility-bar")
     assert "Ctrl + D" in helpers.words(utility.select_one("#pop-bookmark"))
     labels = [helpers.words(a) for a in utility.select(".utility-link")]
-    assert labels == ["长者模式", "收藏"]  # 长者模式 needs no setting
+    assert labels == ["无障碍", "长者模式", "收藏"]  # 无障碍 and 长者模式 need no setting
 
 
 def test_message_board_and_magazine_links(client, home):

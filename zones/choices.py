@@ -4,7 +4,8 @@ from django.db import models
 
 
 class Province(models.TextChoices):
-    """The 31 provincial-level divisions, in the official order."""
+    """The 34 provincial-level divisions, in the official order (GB/T 2260): the 31 of the
+    mainland, then 台湾, 香港 and 澳门 (the tile map of the directory shows all 34)."""
 
     BEIJING = "北京市", "北京市"
     TIANJIN = "天津市", "天津市"
@@ -37,6 +38,9 @@ class Province(models.TextChoices):
     QINGHAI = "青海省", "青海省"
     NINGXIA = "宁夏回族自治区", "宁夏回族自治区"
     XINJIANG = "新疆维吾尔自治区", "新疆维吾尔自治区"
+    TAIWAN = "台湾省", "台湾省"
+    HONGKONG = "香港特别行政区", "香港特别行政区"
+    MACAO = "澳门特别行政区", "澳门特别行政区"
 
 
 class Level(models.TextChoices):

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from portal.core.models import IndexPage, PortalPage
+from zones import tile_map
 from zones.choices import (
     KIND_CHOICES,
     DatePrecision,
@@ -63,9 +64,14 @@ class ZoneIndexPage(IndexPage):
     def get_main_context(self, request, *args, **kwargs):
         filters = ZoneFilter(request.GET, queryset=self.zones())
         zones = filters.qs.order_by(*ZonePage.directory_order())
+        facets = filters.facets()
+        province_facet = next(facet for facet in facets if facet.name == "province")
+        map_tiles, map_steps = tile_map.tiles(province_facet, filters.active(), self.url)
         return {
             "filters": filters,
-            "facets": filters.facets(),
+            "facets": facets,
+            "map_tiles": map_tiles,
+            "map_steps": map_steps,
             "zones": Paginator(zones, self.per_page).get_page(request.GET.get("page")),
         }
 

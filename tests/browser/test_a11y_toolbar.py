@@ -251,6 +251,7 @@ def test_the_html_is_the_same_whatever_the_reader_chose(demo_server, page, demo_
     plain = page.goto(url).text()
     choose(page, demo_server, {k: v for stored in MODES.values() for k, v in stored.items()})
     assert page.goto(url).text() == plain
+    assert "{#" not in page.locator("body").inner_text()  # no template comment shows
 
 
 @pytest.mark.parametrize("mode", MODES)
