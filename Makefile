@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address `make run` writes into the site: its own host and port.
+SITE_URL ?= http://$(HOST):$(PORT)
 ARTICLES ?= 1000
 ZONES ?= 100
 BENCH_ARGS ?=
@@ -34,14 +36,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 demo: $(STAMP) ## Migrate and load the demo content (safe to run again)
-	DEBUG=1 $(MANAGE) migrate --noinput
-	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) migrate --noinput
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) load_demo
 
 fake-content: demo ## Add realistic fake articles and zones to the local database (ARTICLES=… ZONES=…)
-	DEBUG=1 $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
 run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest

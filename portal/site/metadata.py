@@ -7,6 +7,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
+from portal.core.address import absolute
+
 DESCRIPTION_LENGTH = 120
 SHARE_IMAGE = "fill-1200x630|format-jpeg"
 
@@ -30,9 +32,8 @@ def page_metadata(page, site, site_name):
     image = share_image(page)
     image_url = None
     if image is not None:
-        image_url = image.get_rendition(SHARE_IMAGE).url
-        if image_url.startswith("/"):  # media on this host rather than a storage service
-            image_url = site.root_url + image_url
+        # Media on this host, or already absolute from a storage service.
+        image_url = absolute(image.get_rendition(SHARE_IMAGE).url)
     meta = {
         "description": description(page),
         "canonical": url,

@@ -34,6 +34,7 @@ from news.models import (
     TopicIndexPage,
     TopicPage,
 )
+from portal.core.address import host_and_port
 from portal.core.slugs import pinyin_slug
 from portal.core.tree import add_child_page
 from portal.site.demo.images import demo_document, demo_image, draw_emblem
@@ -89,7 +90,8 @@ def ensure_home():
         home = root.add_child(instance=HomePage(title="首页", slug="shouye"))
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home
-    site.hostname, site.port, site.site_name = "localhost", 80, "中国开发区协会"
+    site.hostname, site.port = host_and_port()  # SITE_URL
+    site.site_name = "中国开发区协会"
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
         content_type__app_label="wagtailcore"
