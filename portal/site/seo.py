@@ -2,7 +2,8 @@
 
 from urllib.parse import urlsplit, urlunsplit
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -10,6 +11,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 from portal.caching.pagecache import kept_for_readers
 from portal.core.address import absolute
+from portal.site import metadata, navigation
 
 SITEMAPS = {"pages": Sitemap}
 
@@ -43,3 +45,10 @@ def robots_txt(request):
         f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page links: the site's icon."""
+    icons = navigation.cached(request, "icons", metadata.icons) or {}
+    return HttpResponseRedirect(icons.get("icon") or static(metadata.STATIC_ICONS["icon"]))

@@ -294,6 +294,7 @@ def build_chrome(site):
     settings = SiteSettings.for_site(site)
     settings.site_name = "中国开发区协会"
     settings.logo = demo_image("demo-emblem", picture=draw_emblem())
+    settings.share_image = demo_image("demo-share-card", size=(1200, 630))
     settings.wechat_name = "中国开发区协会"
     settings.wechat_qr = demo_qr("demo-wechat-qr", "中国开发区协会微信公众号（示例二维码）")
     settings.qq_group = "100000001"
