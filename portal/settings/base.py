@@ -124,6 +124,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a HEAD request gets GET's headers and no body (portal/ops/head.py).
+    "portal.ops.head.HeadWithoutBodyMiddleware",
     # First: drops proxy headers that did not come from a trusted proxy (portal/proxies.py).
     "portal.security.proxies.TrustedProxyMiddleware",
     # Outside the page cache: every request, cached or not, gets its own id in the logs.
@@ -132,6 +134,9 @@ MIDDLEWARE = [
     "portal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for what the app answers itself; kept pages are stored compressed already and
+    # forms carrying a CSRF token stay plain (portal/caching/compression.py).
+    "portal.caching.compression.CompressionMiddleware",
     # Anonymous readers' pages from the shared cache, with the headers below replayed.
     "portal.caching.pagecache.PageCacheMiddleware",
     # The Wagtail site of the request from the shared cache (portal/sites.py).
