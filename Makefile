@@ -23,11 +23,20 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search \
+.PHONY: help vnu run test test-postgres lint format demo fake-content bench bench-large bench-search \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# The Nu HTML Checker for tests/test_html_validity.py, from npm into a git-ignored folder.
+VNU_VERSION := 26.9.27
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU):
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/vnu vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU) ## Install the Nu HTML Checker (vnu.jar) for the HTML validity test
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,10 +54,10 @@ fake-content: demo ## Add realistic fake articles and zones to the local databas
 run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
 	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) ## Run the whole test suite (browser tests need Debian's chromium)
+test: $(STAMP) $(VNU) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest
 
-test-postgres: $(STAMP) ## Run the suite on local PostgreSQL and Redis
+test-postgres: $(STAMP) $(VNU) ## Run the suite on local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/pytest
 
 lint: $(STAMP) ## Check style with ruff, and the layers with import-linter

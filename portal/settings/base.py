@@ -165,6 +165,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # |datetime_attr for <time datetime>, in every template.
+            "builtins": ["portal.core.templatetags.time_tags"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
