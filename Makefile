@@ -23,7 +23,7 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help vnu run test test-postgres lint format demo fake-content bench bench-large bench-search \
+.PHONY: help vnu lighthouse run test test-postgres lint format demo fake-content bench bench-large bench-search \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
@@ -35,6 +35,14 @@ VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(VNU):
 	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/vnu vnu-jar@$(VNU_VERSION)
+
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/lighthouse lighthouse@12
+
+lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse scores of /, an article and /zones/ (phone, desktop) on the demo
+	$(BIN)/python -m bench.lighthouse
 
 vnu: $(VNU) ## Install the Nu HTML Checker (vnu.jar) for the HTML validity test
 
