@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public address `make run` writes into the site: its own host and port.
+SITE_URL ?= http://$(HOST):$(PORT)
 ARTICLES ?= 1000
 ZONES ?= 100
 BENCH_ARGS ?=
@@ -21,12 +23,29 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search \
+.PHONY: help vnu lighthouse run test test-postgres lint format demo fake-content bench bench-large bench-search \
 	bench-invalidation \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+# The Nu HTML Checker for tests/test_html_validity.py, from npm into a git-ignored folder.
+VNU_VERSION := 26.9.27
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU):
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/vnu vnu-jar@$(VNU_VERSION)
+
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --ignore-scripts --prefix .tools/lighthouse lighthouse@12
+
+lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse scores of /, an article and /zones/ (phone, desktop) on the demo
+	$(BIN)/python -m bench.lighthouse
+
+vnu: $(VNU) ## Install the Nu HTML Checker (vnu.jar) for the HTML validity test
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,19 +54,19 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 demo: $(STAMP) ## Migrate and load the demo content (safe to run again)
-	DEBUG=1 $(MANAGE) migrate --noinput
-	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) migrate --noinput
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) load_demo
 
 fake-content: demo ## Add realistic fake articles and zones to the local database (ARTICLES=… ZONES=…)
-	DEBUG=1 $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
 run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) ## Run the whole test suite (browser tests need Debian's chromium)
+test: $(STAMP) $(VNU) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest
 
-test-postgres: $(STAMP) ## Run the suite on local PostgreSQL and Redis
+test-postgres: $(STAMP) $(VNU) ## Run the suite on local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/pytest
 
 lint: $(STAMP) ## Check style with ruff, and the layers with import-linter

@@ -2,12 +2,17 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.timezone import localtime
+
+from portal.core.address import absolute
 
 ITEMS = 30
 
 
 class ArticleFeed(Feed):
-    """The newest of `articles`, described as the feed of `parent` (a column or 资讯中心)."""
+    """The newest of `articles`, described as the feed of `parent` (a column or 资讯中心).
+    Every address in it is absolute from SITE_URL, whatever host the request came to, and
+    dates are Beijing time (+0800), as readers of the feed expect."""
 
     feed_type = Rss201rev2Feed
 
@@ -21,7 +26,10 @@ class ArticleFeed(Feed):
         return f"{self.parent.title} - {self.site_name}"
 
     def link(self):
-        return self.parent.url
+        return self.parent.get_full_url()
+
+    def feed_url(self):
+        return absolute(self.parent.url + "rss/")
 
     def description(self):
         return f"{self.site_name}{self.parent.title}最新文章"
@@ -36,13 +44,13 @@ class ArticleFeed(Feed):
         return item.summary or item.search_description
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url()
 
     def item_pubdate(self, item):
-        return item.publish_time
+        return localtime(item.publish_time)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item.last_published_at and localtime(item.last_published_at)
 
     def item_author_name(self, item):
         return item.authors or item.source or None

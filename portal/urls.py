@@ -19,6 +19,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", seo.robots_txt, name="robots"),
+    path("favicon.ico", seo.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -5,6 +5,7 @@ settings are read once, at start-up.
 """
 
 import json
+import tempfile
 
 import pytest
 
@@ -12,6 +13,10 @@ from tests.helpers import PRODUCTION, run
 
 
 def check_deploy(**env):
+    # An empty database of its own: the check of the default site (portal.E002) must not
+    # read whatever database this machine's development server left behind.
+    empty = "sqlite:///" + tempfile.mkdtemp(prefix="portal-check-") + "/db.sqlite3"
+    env = {"DATABASE_URL": empty, **env}
     return run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **env)
 
 

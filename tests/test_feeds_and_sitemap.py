@@ -43,8 +43,9 @@ def test_the_news_feed_has_every_column_newest_first(client, articles, news_inde
     channel, entries = items(client.get("/news/rss/"))
     assert [e.findtext("title") for e in entries] == ["三月九日", "三月五日", "三月一日"]
     first = entries[0]
-    assert first.findtext("link") == "http://testserver" + articles[2].url
+    assert first.findtext("link") == "http://localhost" + articles[2].url
     assert first.findtext("description") == "三月九日的摘要"
+    assert first.findtext("pubDate").endswith("+0800")  # Beijing time, as readers expect
     published = parsedate_to_datetime(first.findtext("pubDate"))
     assert published == datetime.datetime(2020, 3, 9, 10, 38, tzinfo=SHANGHAI)
 
@@ -87,7 +88,7 @@ def test_the_sitemap_follows_publishing(client, articles, column):
 def test_a_large_sitemap_becomes_an_index(client, articles, monkeypatch):
     monkeypatch.setattr(Sitemap, "limit", 3)
     files = sitemap_urls(client)
-    assert files[0] == "http://testserver/sitemap-pages.xml"
+    assert files[0] == "http://localhost/sitemap-pages.xml"
     assert len(files) >= 2
     pages = sitemap_urls(client, "/sitemap-pages.xml?p=2")
     assert len(pages) == 3
@@ -96,5 +97,5 @@ def test_a_large_sitemap_becomes_an_index(client, articles, monkeypatch):
 @pytest.mark.django_db
 def test_robots_txt_names_the_sitemap(client, home):
     text = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://localhost/sitemap.xml" in text
     assert "Disallow: /admin/" in text

@@ -79,3 +79,79 @@ def test_the_search_description_wins_and_search_pages_are_noindex(client, seed_a
     seed_article.save_revision().publish()
     assert meta(head(client, seed_article.url), "name", "description") == "编辑写的搜索描述"
     assert meta(head(client, "/search/?q=开发区"), "name", "robots") == "noindex"
+
+
+@pytest.mark.django_db
+def test_every_page_type_has_a_meta_description(client, every_page_type):
+    for url in every_page_type["pages"] + ["/search/"]:
+        html = head(client, url)
+        assert meta(html, "name", "description"), url
+
+
+@pytest.mark.django_db
+def test_a_page_without_text_of_its_own_uses_the_site_description(client, home):
+    from portal.site.models import SiteSettings
+
+    SiteSettings.objects.create(site=home.get_site(), description="协会门户的简介")
+    notices = factories.NoticeIndexPageFactory(parent=home)
+    assert meta(head(client, notices.url), "name", "description") == "协会门户的简介"
+
+
+@pytest.mark.django_db
+def test_an_article_without_cover_shares_its_first_picture_else_the_site_image(
+    client, every_page_type
+):
+    from portal.site.demo.images import demo_image
+    from portal.site.models import SiteSettings
+
+    article = every_page_type["article"]  # no cover, a picture in the text
+    picture = meta(head(client, article.url), "property", "og:image")
+    assert picture.startswith("http://localhost/media/images/") and picture.endswith(".jpg")
+
+    plain = factories.NewsPageFactory(
+        parent=article.get_parent(), title="没有图片的文章", authors="张三"
+    )
+    assert meta(head(client, plain.url), "property", "og:image") is None
+    site = article.get_site()
+    SiteSettings.objects.update_or_create(
+        site=site, defaults={"share_image": demo_image("分享图", size=(1200, 630))}
+    )
+    html = head(client, plain.url)
+    assert meta(html, "property", "og:image:width") == "1200"
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["image"] == [meta(html, "property", "og:image")]
+    assert data["publisher"]["logo"]["url"].startswith("http://localhost/")
+    assert meta(html, "property", "article:author") == "张三"
+    assert meta(html, "property", "article:published_time") == data["datePublished"]
+    assert data["dateModified"] >= data["datePublished"]
+
+
+@pytest.mark.django_db
+def test_a_share_image_narrower_than_1200_pixels_is_refused(home):
+    from django.core.exceptions import ValidationError
+
+    from portal.site.demo.images import demo_image
+    from portal.site.models import SiteSettings
+
+    settings = SiteSettings(site=home.get_site(), share_image=demo_image("窄图", size=(800, 450)))
+    with pytest.raises(ValidationError, match="至少需要 1200 像素"):
+        settings.clean()
+
+
+@pytest.mark.django_db
+def test_the_site_icon_comes_from_the_logo_and_answers_favicon_ico(client, home):
+    from portal.site.demo.images import demo_image
+    from portal.site.models import SiteSettings
+
+    html = head(client, home.url)
+    static_icon = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert "/static/img/icon-32" in static_icon
+    assert client.get(static_icon).status_code == 200
+    SiteSettings.objects.create(site=home.get_site(), logo=demo_image("标志", size=(240, 240)))
+    html = head(client, home.url)
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    assert icon.startswith("/media/images/") and "fill-32x32" in icon
+    assert re.search(r'<link rel="apple-touch-icon" href="/media/images/[^"]+"', html)
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon

@@ -181,7 +181,7 @@ def test_related_articles_may_lag_at_most_an_hour(client, settings, columns, art
     # A new article joining the related ones touches nothing: the page and its main
     # block end within the hour instead.
     entries = page_cache.local.entries.values()
-    pages = [entry for entry in entries if isinstance(entry[0], tuple) and len(entry[0]) == 4]
+    pages = [entry for entry in entries if isinstance(entry[0], tuple) and len(entry[0]) == 5]
     blocks = [entry for entry in entries if isinstance(entry[0], str) and "相关文章" in entry[0]]
     assert pages and blocks
     assert all(expires_at <= time.time() + 3600 for _, expires_at, _ in pages + blocks)

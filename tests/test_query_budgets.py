@@ -20,8 +20,9 @@ from tests.page_builds import build_pages_afresh
 
 BUDGETS = {"home": 20, "column": 12, "column, last page": 12, "article": 12, "zone list": 12}
 # Measured: built 12, 7, 7, 8, 6 queries; warm 0; cold 32, 26, 26, 26, 27 (the chrome, the
-# restricted paths and the next scheduled change are looked up again).
-COLD_BUDGETS = {"home": 34, "column": 28, "column, last page": 28, "article": 28, "zone list": 28}
+# restricted paths and the next scheduled change are looked up again); the site's icons
+# (its logo's renditions) cost home one more.
+COLD_BUDGETS = {"home": 35, "column": 28, "column, last page": 28, "article": 28, "zone list": 28}
 
 
 def add_content(articles, zones, seed):

@@ -124,7 +124,7 @@ def test_link_directory_groups_and_links_in_order(client, home):
 
     footer = get(client).select_one(".site-footer")
 
-    assert [helpers.words(tab) for tab in footer.select("[role=tab]")] == ["政府部门", "新闻媒体"]
+    assert [helpers.words(tab) for tab in footer.select("[data-tab]")] == ["政府部门", "新闻媒体"]
     groups = footer.select(".link-group")
     assert [helpers.words(group.h2) for group in groups] == ["政府部门", "新闻媒体"]
     assert [helpers.words(li) for li in groups[0].select("li")] == [

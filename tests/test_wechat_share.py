@@ -63,7 +63,7 @@ def test_share_card_is_signed_for_the_page_url(client, fake_wechat, app_id, arti
     assert card["title"] == article.title
     assert card["desc"] == article.summary
     assert card["link"] == article.full_url
-    assert card["imgUrl"].startswith("http://testserver/") and card["imgUrl"].endswith(".jpg")
+    assert card["imgUrl"].startswith("http://localhost/") and card["imgUrl"].endswith(".jpg")
 
 
 def test_ticket_is_fetched_once_and_cached(client, fake_wechat, app_id, article):

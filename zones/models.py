@@ -208,6 +208,12 @@ class ZonePage(PortalPage):
             raise ValidationError(errors)
         self.approved_on = truncate_date(self.approved_on, self.approved_precision)
 
+    def meta_description(self):
+        """What search results say of a profile without an introduction."""
+        place = f"{self.get_province_display()}{self.city}"
+        text = f"{self.title}：位于{place}的{self.get_level_display()}{self.get_kind_display()}。"
+        return text + (f"主导产业：{self.industries}。" if self.industries else "")
+
     @property
     def approved_display(self):
         """1994年 / 1994年08月 / 1994年08月15日, as precise as the catalogue is."""

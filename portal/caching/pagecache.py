@@ -14,10 +14,12 @@ from importlib import import_module
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import get_page_models
 
 from portal.caching import dependencies
+from portal.caching.compression import accepts_gzip, gzipped, weak
 from portal.caching.generation import current_generation, share, shared
 from portal.caching.lifetimes import entry_lifetime
 from portal.caching.release import RELEASE
@@ -120,7 +122,8 @@ def validators(response, etag, last_modified):
 
 def not_modified(request, etag, last_modified):
     if request.META.get("HTTP_IF_NONE_MATCH"):
-        return request.META["HTTP_IF_NONE_MATCH"] == etag
+        # Weak comparison: a compressed variant carries the same ETag, marked weak.
+        return request.META["HTTP_IF_NONE_MATCH"].removeprefix("W/") == etag.removeprefix("W/")
     since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and since >= last_modified
 
@@ -150,13 +153,19 @@ class PageCacheMiddleware:
             # The headers the inner middleware added (frame, CSP…) are replayed on hits.
             # The page was served; it is just not kept while the database is away.
             with contextlib.suppress(DatabaseError):
-                entry = (response.content, dict(response.items()), etag, built_at)
+                # Compressed once here, so that no hit spends time compressing.
+                compressed = gzipped(response.content)
+                entry = (response.content, dict(response.items()), etag, built_at, compressed)
                 share(key, entry, entry_lifetime(settings.PAGE_CACHE_SECONDS), rec)
         response["X-Page-Cache"] = "miss"
         return response
 
     def serve(self, request, entry):
-        content, headers, etag, built_at = entry
+        content, headers, etag, built_at, compressed = entry
+        if compressed is not None and accepts_gzip(request):
+            content, etag = compressed, weak(etag)
+        else:
+            compressed = None
         if not_modified(request, etag, built_at):
             response = HttpResponseNotModified()
             response["ETag"] = etag
@@ -164,5 +173,11 @@ class PageCacheMiddleware:
             response = HttpResponse(content)
             for name, value in headers.items():
                 response[name] = value
+            if compressed is not None:
+                response["ETag"] = etag
+                response["Content-Encoding"] = "gzip"
+                response["Content-Length"] = str(len(content))
+        # Either variant: what a proxy in front keeps depends on the reader's encodings.
+        patch_vary_headers(response, ("Accept-Encoding",))
         response["X-Page-Cache"] = "hit"
         return response

@@ -1,6 +1,8 @@
 """Django itself: debug or production, the secret key and hosts, the apps and middleware
 in their layers, templates, language and time zone, e-mail."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.settings.environment import BASE_DIR, env, env_bool, env_list
@@ -31,6 +33,46 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "ALLOWED_HOSTS must be set in production: the site's host names, comma-separated, "
         "e.g. ALLOWED_HOSTS=www.example.org.cn,example.org.cn"
     )
+
+
+def default_site_url(hosts, production):
+    """The first real host name (not `*` or a `.example` wildcard), HTTPS in production."""
+    for host in hosts:
+        if host != "*" and not host.startswith("."):
+            return f"{'https' if production else 'http'}://{host}"
+    return "http://localhost"
+
+
+def checked_site_url(url):
+    """SITE_URL as Wagtail's Site record can hold it: scheme, host and port, no path.
+    Wagtail writes https only for port 443, so another port must be plain http."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.path not in {"", "/"}
+        or parts.query
+        or parts.fragment
+        or port == -1
+        or (parts.scheme == "https" and port not in {None, 443})
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be the site's public address, scheme and host (and port), e.g. "
+            f"https://www.example.org.cn or http://127.0.0.1:8000 (https only on port 443), "
+            f"not {url!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+# The public address of the site: every absolute address the portal writes (canonical,
+# Open Graph, JSON-LD, sitemap, feeds, share links, QR codes, e-mails) starts with it.
+# It is written into the default Wagtail site by `migrate` and `set_site_address`.
+SITE_URL = checked_site_url(env("SITE_URL") or default_site_url(ALLOWED_HOSTS, PRODUCTION))
+
 # Origins (scheme and host) whose POSTs are accepted besides the site's own, e.g. when the
 # proxy rewrites the Host header: CSRF_TRUSTED_ORIGINS=https://www.example.org.cn
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -83,6 +125,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: a HEAD request gets GET's headers and no body (portal/ops/head.py).
+    "portal.ops.head.HeadWithoutBodyMiddleware",
     # First: drops proxy headers that did not come from a trusted proxy (portal/proxies.py).
     "portal.security.proxies.TrustedProxyMiddleware",
     # Outside the page cache: every request, cached or not, gets its own id in the logs.
@@ -91,6 +135,9 @@ MIDDLEWARE = [
     "portal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for what the app answers itself; kept pages are stored compressed already and
+    # forms carrying a CSRF token stay plain (portal/caching/compression.py).
+    "portal.caching.compression.CompressionMiddleware",
     # Anonymous readers' pages from the shared cache, with the headers below replayed.
     "portal.caching.pagecache.PageCacheMiddleware",
     # The Wagtail site of the request from the shared cache (portal/sites.py).
@@ -119,6 +166,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # |datetime_attr for <time datetime>, in every template.
+            "builtins": ["portal.core.templatetags.time_tags"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

@@ -1,10 +1,12 @@
 """Wagtail: the admin, search, and the integrations editors configure (legacy import,
 WeChat)."""
 
+from portal.settings.base import SITE_URL
 from portal.settings.environment import env
 
 WAGTAIL_SITE_NAME = env("SITE_NAME", "中国开发区协会")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's address in e-mails (moderation, password reset): the site's own by default.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside resources: Gravatar is slow or blocked in China

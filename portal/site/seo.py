@@ -1,12 +1,17 @@
 """What search engines read: the sitemap and robots.txt."""
 
-from django.http import HttpResponse
+from urllib.parse import urlsplit, urlunsplit
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 from portal.caching.pagecache import kept_for_readers
+from portal.core.address import absolute
+from portal.site import metadata, navigation
 
 SITEMAPS = {"pages": Sitemap}
 
@@ -16,7 +21,12 @@ def sitemap(request):
     """One sitemap while the pages fit in one file (50,000 URLs), an index of files after."""
     pages = sitemap_views.prepare_sitemaps(request, SITEMAPS)["pages"]
     if pages.paginator.num_pages > 1:
-        return sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
+        index = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
+        # Django names the files by the request's host; they are on the public site.
+        for item in index.context_data["sitemaps"]:
+            parts = urlsplit(item.location)
+            item.location = absolute(urlunsplit(("", "", parts.path, parts.query, "")))
+        return index
     return sitemap_views.sitemap(request, SITEMAPS)
 
 
@@ -32,6 +42,13 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /hits/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page links: the site's icon."""
+    icons = navigation.cached(request, "icons", metadata.icons) or {}
+    return HttpResponseRedirect(icons.get("icon") or static(metadata.STATIC_ICONS["icon"]))

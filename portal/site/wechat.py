@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from portal.core.address import absolute
 from portal.site.navigation import site_settings_for
 from portal.site.share import shareable_page, summary
 
@@ -117,7 +118,7 @@ def cover_url(request, page):
     if image is None:
         return ""
     # WeChat wants a small square thumbnail for the card.
-    return request.build_absolute_uri(image.get_rendition("fill-300x300|format-jpeg").url)
+    return absolute(image.get_rendition("fill-300x300|format-jpeg").url)
 
 
 @require_GET

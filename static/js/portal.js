@@ -190,9 +190,12 @@
   // Link directory: the groups become tabs (政府部门 · 行业协会 · …).
   function setupTabs() {
     each("[data-tabs]", function (box) {
-      var tablist = box.querySelector("[role=tablist]");
-      var tabs = Array.prototype.slice.call(tablist.querySelectorAll("[role=tab]"));
+      // Roles only once the panels exist: a tab without its tabpanel is invalid HTML.
+      var tablist = box.querySelector("[data-tablist]");
+      var tabs = Array.prototype.slice.call(tablist.querySelectorAll("[data-tab]"));
       if (!tabs.length) return;
+      tablist.setAttribute("role", "tablist");
+      tablist.setAttribute("aria-label", "链接目录");
       function select(tab, focus) {
         tabs.forEach(function (other) {
           var selected = other === tab;
@@ -204,6 +207,7 @@
       }
       tabs.forEach(function (tab, index) {
         var panel = document.getElementById(tab.getAttribute("aria-controls"));
+        tab.setAttribute("role", "tab");
         panel.setAttribute("role", "tabpanel");
         panel.setAttribute("aria-labelledby", tab.id);
         panel.tabIndex = 0;

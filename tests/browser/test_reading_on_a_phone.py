@@ -53,3 +53,20 @@ def test_menu_is_a_row_on_a_desktop(live_server, page, news_index):
     expect(page.locator("#main-menu-list")).to_be_visible()
     current = page.locator(".menu-item.is-current > a")
     expect(current).to_have_text("资讯中心")
+
+
+def test_footer_links_are_big_enough_to_tap(live_server, page, home):
+    from portal.site.models import SiteSettings
+
+    SiteSettings.objects.create(
+        site=home.get_site(),
+        icp_number="京ICP备12345678号-1",
+        police_number="京公网安备11010502030143号",
+        email="xiehui@example.org",
+    )
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/")
+    links = page.locator(".footer-filings a, .footer-contact a")
+    expect(links).to_have_count(3)
+    for index in range(3):
+        assert links.nth(index).bounding_box()["height"] >= 44

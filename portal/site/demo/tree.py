@@ -36,6 +36,7 @@ from news.models import (
 )
 from policies.importer import PolicyImporter
 from policies.models import Issuer, PolicyLibraryPage
+from portal.core.address import host_and_port
 from portal.core.slugs import pinyin_slug
 from portal.core.tree import add_child_page
 from portal.site.demo.images import demo_document, demo_image, draw_emblem
@@ -91,7 +92,8 @@ def ensure_home():
         home = root.add_child(instance=HomePage(title="首页", slug="shouye"))
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.root_page = home
-    site.hostname, site.port, site.site_name = "localhost", 80, "中国开发区协会"
+    site.hostname, site.port = host_and_port()  # SITE_URL
+    site.site_name = "中国开发区协会"
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
         content_type__app_label="wagtailcore"
@@ -320,6 +322,7 @@ def build_chrome(site):
     settings = SiteSettings.for_site(site)
     settings.site_name = "中国开发区协会"
     settings.logo = demo_image("demo-emblem", picture=draw_emblem())
+    settings.share_image = demo_image("demo-share-card", size=(1200, 630))
     settings.wechat_name = "中国开发区协会"
     settings.wechat_qr = demo_qr("demo-wechat-qr", "中国开发区协会微信公众号（示例二维码）")
     settings.qq_group = "100000001"

@@ -8,6 +8,11 @@ from django.db import models
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+DEFAULT_DESCRIPTION = "中国开发区协会门户网站：开发区资讯、通知公告、中国开发区名录和协会服务。"
+# Search engines and share cards show large pictures only from this width (schema.org
+# NewsArticle guidelines: at least 1200 pixels wide).
+SHARE_IMAGE_MIN_WIDTH = 1200
+
 
 @register_setting(icon="cog", order=100)
 class SiteSettings(BaseSiteSetting):
@@ -25,6 +30,23 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="显示在网站名称左侧，建议高 120 像素的 PNG 图片",
+    )
+    description = models.CharField(
+        "网站简介",
+        max_length=150,
+        blank=True,
+        default=DEFAULT_DESCRIPTION,
+        help_text="搜索引擎和分享卡片的摘要：页面没有自己的摘要或导语时使用",
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="分享图片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="文章没有封面或插图时，分享卡片和搜索结果显示这张图；"
+        f"宽度至少 {SHARE_IMAGE_MIN_WIDTH} 像素",
     )
     wechat_name = models.CharField("微信公众号名称", max_length=60, blank=True)
     wechat_qr = models.ForeignKey(
@@ -75,9 +97,9 @@ class SiteSettings(BaseSiteSetting):
         help_text="这一天结束后恢复彩色；留空则只持续开始当天",
     )
 
-    select_related = ["logo", "wechat_qr"]
+    select_related = ["logo", "wechat_qr", "share_image"]
     panels = [
-        MultiFieldPanel(["site_name", "logo"], heading="网站"),
+        MultiFieldPanel(["site_name", "logo", "description", "share_image"], heading="网站"),
         MultiFieldPanel(["wechat_name", "wechat_qr", "wechat_app_id"], heading="微信公众号"),
         MultiFieldPanel(["qq_group", "qq_join_url"], heading="QQ交流群"),
         MultiFieldPanel(["address", "phone", "email"], heading="联系方式"),
@@ -87,6 +109,13 @@ class SiteSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
+        if self.share_image and self.share_image.width < SHARE_IMAGE_MIN_WIDTH:
+            raise ValidationError(
+                {
+                    "share_image": f"分享图片宽 {self.share_image.width} 像素，"
+                    f"至少需要 {SHARE_IMAGE_MIN_WIDTH} 像素。"
+                }
+            )
         if self.mourning_end and not self.mourning_start:
             raise ValidationError({"mourning_start": "请填写哀悼开始日期。"})
         if self.mourning_start and self.mourning_end and self.mourning_end < self.mourning_start:

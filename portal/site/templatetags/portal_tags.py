@@ -111,7 +111,9 @@ def page_meta(context):
     page = current_page(context)
     request = context["request"]
     if page is None or page.pk is None or not page.live:
-        return {}
+        # A view of its own (search): the site's description still tells what it is.
+        default = navigation.cached(request, "description", metadata.site_description)
+        return {"description": default or ""}
     name = navigation.cached(request, "site-name", navigation.site_name) or ""
     meta = navigation.cached(
         request,
@@ -122,3 +124,9 @@ def page_meta(context):
         tags=(CHROME, page_tag(page)),
     )
     return {**(meta or {}), "page": page, "site_name": name}
+
+
+@register.inclusion_tag("includes/icons.html", takes_context=True)
+def site_icons(context):
+    """Favicon and touch icon links, from the site's logo (cached until content changes)."""
+    return navigation.cached(context["request"], "icons", metadata.icons) or {}
