@@ -45,7 +45,8 @@ class Submission(ContactRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    flagged_words = models.CharField("检出的敏感词", max_length=200, blank=True)
+    # A text field: the words found depend on what the sender wrote, however many.
+    flagged_words = models.TextField("检出的敏感词", blank=True)
 
     class Meta:
         ordering = ["-created_at"]
