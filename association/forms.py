@@ -33,7 +33,8 @@ class ContactForm(forms.Form):
     email = forms.EmailField(
         label="电子邮箱",
         max_length=max_length_of(ContactRecord, "email"),
-        required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     consent = forms.BooleanField(
         label="我已阅读并同意个人信息保护说明",

@@ -80,7 +80,8 @@ def test_a_message_of_invisible_characters_only_is_refused(client, board, invisi
 
 
 def test_bidi_overrides_are_stripped(client, board, submit_page, open_column):  # noqa: F811
-    assert post_message(client, subject="请看附件\u202egnp.exe", body="正文\u2066内容").status_code == 302
+    response = post_message(client, subject="请看附件\u202egnp.exe", body="正文\u2066内容")
+    assert response.status_code == 302
     message = Message.objects.get()
     assert (message.subject, message.body) == ("请看附件gnp.exe", "正文内容")
     assert submit(client, open_column, title="园区\u202e动态").status_code == 302
