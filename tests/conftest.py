@@ -227,6 +227,19 @@ def contributor(editorial_roles):
 
 
 @pytest.fixture
+def open_column(column):
+    """The column, open to 投稿."""
+    column.accepts_submissions = True
+    column.save_revision().publish()
+    return column
+
+
+@pytest.fixture
+def submit_page(home, open_column, editorial_roles):
+    return factories.SubmissionPageFactory(parent=home)
+
+
+@pytest.fixture
 def every_page_type(home):
     """A small live site with a page of every public type (issue 11's hostile-input and
     CSP tests walk it). Returns the page URLs and the other public URLs."""

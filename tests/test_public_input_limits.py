@@ -8,7 +8,7 @@ from association.models import Message, SensitiveWord
 from news.models import NewsPage, Submission
 from tests import factories
 from tests.test_message_board import POST
-from tests.test_submit_draft import FIELDS, open_column, submit, submit_page  # noqa: F401
+from tests.test_submit_draft import FIELDS, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_an_email_longer_than_the_column_is_refused_in_chinese(client, board):
     assert not Message.objects.exists()
 
 
-def test_a_submission_with_a_long_email_is_refused_too(client, submit_page, open_column):  # noqa: F811
+def test_a_submission_with_a_long_email_is_refused_too(client, submit_page, open_column):
     response = submit(client, open_column, email=LONG_EMAIL)
     assert response.status_code == 200
     assert "不超过 254 字符" in response.content.decode()
@@ -48,7 +48,7 @@ def test_a_message_with_many_listed_words_is_flagged_with_all_of_them(client, bo
     assert Message.objects.get().flagged_words.split("，") == FORTY_FIVE_WORDS
 
 
-def test_a_submission_with_many_listed_words_is_flagged(client, submit_page, open_column):  # noqa: F811
+def test_a_submission_with_many_listed_words_is_flagged(client, submit_page, open_column):
     SensitiveWord.objects.bulk_create(SensitiveWord(word=word) for word in FORTY_FIVE_WORDS)
     response = submit(client, open_column, body="，".join(FORTY_FIVE_WORDS))
     assert response.status_code == 302
@@ -79,7 +79,7 @@ def test_a_message_of_invisible_characters_only_is_refused(client, board, invisi
     assert not Message.objects.exists()
 
 
-def test_bidi_overrides_are_stripped(client, board, submit_page, open_column):  # noqa: F811
+def test_bidi_overrides_are_stripped(client, board, submit_page, open_column):
     response = post_message(client, subject="请看附件\u202egnp.exe", body="正文\u2066内容")
     assert response.status_code == 302
     message = Message.objects.get()
