@@ -213,7 +213,7 @@ def open_submissions(home, column, editorial_roles, listed_words):
     return column
 
 
-@examples(150)
+@examples(80)
 @given(data=posts(SUBMISSION, SUBMISSION_FIELDS), uploads=UPLOADS)
 def test_generated_submissions(client, open_submissions, data, uploads):
     data = {"column": str(open_submissions.pk), **data, **uploads}
