@@ -18,6 +18,7 @@ from association.models import MessageBoardPage
 from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, TopicPage
 from news.roles import setup_roles
 from portal.caching import generation as page_cache
+from portal.caching.breaker import breaker
 from portal.site.demo.images import demo_document, demo_image
 from portal.site.models import HomePage
 from tests import factories
@@ -90,9 +91,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    breaker.reset()  # a test of a Redis outage leaves no open breaker behind
     cache.clear()
     page_cache.local.forget()
     yield
+    breaker.reset()
     cache.clear()
     page_cache.local.forget()
 
