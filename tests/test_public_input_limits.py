@@ -100,3 +100,9 @@ def test_form_limits_are_the_columns(client, board):
     for name in ("source", "authors"):
         assert submission.fields[name].max_length == NewsPage._meta.get_field(name).max_length
     assert FIELDS
+
+
+def test_head_is_answered_wherever_get_is(client, column):
+    article = factories.NewsPageFactory(parent=column)
+    for url in ("/search/?q=开发区", f"/qr/{article.pk}.svg", "/"):
+        assert client.head(url).status_code == 200, url

@@ -86,14 +86,15 @@ SAVE_FAILED = "网站暂时未能保存您提交的内容，请稍后再试。�
 
 
 def screen_post(request, form, rate_limit):
-    """A honeypot hit is answered like a success and saved nowhere; a post over the rate
-    limit keeps what was typed and says when to try again."""
-    if is_spam(form):
-        return SPAM
+    """A post over the rate limit keeps what was typed and says when to try again; a
+    honeypot hit within it is answered like a success and saved nowhere. The limit comes
+    first, so a bot's flood is refused before anything is made for it."""
     if not rate_limit.allow(request):
         form.is_valid()
         form.add_error(None, rate_limit.message)
         return LIMITED
+    if is_spam(form):
+        return SPAM
     return SAVE if form.is_valid() else INVALID
 
 

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from portal.site.navigation import site_settings_for
@@ -120,7 +120,7 @@ def cover_url(request, page):
     return request.build_absolute_uri(image.get_rendition("fill-300x300|format-jpeg").url)
 
 
-@require_GET
+@require_safe
 @never_cache
 def share_config(request, page_id):
     """Signed JS-SDK configuration and share card for the live page `page_id`."""
