@@ -109,7 +109,10 @@ def test_the_form_page_is_never_cached_and_needs_its_csrf_token(board):
     client = Client(enforce_csrf_checks=True)
     response = client.get("/messages/")
     assert "no-store" in response["Cache-Control"]
-    assert client.post("/messages/", POST).status_code == 403
+    refused = client.post("/messages/", POST)
+    assert refused.status_code == 403
+    assert "页面已过期或来源无法确认" in refused.content.decode()
+    assert 'class="site-header"' in refused.content.decode()
     assert not Message.objects.exists()
 
 
