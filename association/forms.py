@@ -6,8 +6,10 @@ import re
 from django import forms
 from django.utils import timezone
 
-from association.models.privacy import normalize_phone
+from association.models.messages import Message
+from association.models.privacy import ContactRecord, normalize_phone
 from portal.core.public_forms import HoneypotField
+from portal.core.text_fields import max_length_of, model_text_field
 
 PHONE = re.compile(r"^\+?\d{5,20}$")
 
@@ -15,18 +17,24 @@ PHONE = re.compile(r"^\+?\d{5,20}$")
 class ContactForm(forms.Form):
     """The fields every public form asks of a person, with consent and a honeypot."""
 
-    name = forms.CharField(
-        label="姓名", max_length=50, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    name = model_text_field(
+        ContactRecord,
+        "name",
+        label="姓名",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     phone = forms.CharField(
         label="联系电话",
-        max_length=20,
+        max_length=max_length_of(ContactRecord, "phone"),
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text="联系电话和电子邮箱至少填写一项，仅编辑可见。",
     )
     email = forms.EmailField(
-        label="电子邮箱", required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label="电子邮箱",
+        max_length=max_length_of(ContactRecord, "email"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     consent = forms.BooleanField(
         label="我已阅读并同意个人信息保护说明",
@@ -63,9 +71,9 @@ class ContactForm(forms.Form):
 
 
 class MessageForm(ContactForm):
-    subject = forms.CharField(label="主题", max_length=100)
-    body = forms.CharField(
-        label="留言内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 6})
+    subject = model_text_field(Message, "subject", label="主题")
+    body = model_text_field(
+        Message, "body", label="留言内容", widget=forms.Textarea(attrs={"rows": 6})
     )
     allow_public = forms.BooleanField(
         label="同意公开我的留言和回复（不显示联系方式，姓名只显示首字）",

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from association.models.privacy import EXPORT_COLUMNS, PrivacySettings
+from portal.core.spreadsheets import neutralised_row
 
 # Every model that keeps a person's contact details; each extends ContactRecord.
 PERSONAL_DATA_MODELS = ("association.Message", "news.Submission")
@@ -41,7 +42,7 @@ def rows_to_csv(rows):
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(neutralised_row(row) for row in rows)
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read the UTF-8 as such
 
 

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from association import views
 from association.models import MemberUnit, Message, SensitiveWord
+from portal.core.spreadsheets import SafeExportIndexView
 
 
 class MessageFilterSet(WagtailFilterSet):
@@ -54,6 +55,7 @@ class MemberUnitViewSet(SnippetViewSet):
     list_display = ["name", "kind", "province", "zone"]
     list_filter = ["kind", "province"]
     list_export = ["name", "kind", "province"]
+    index_view_class = SafeExportIndexView
     search_fields = ["name"]
     panels = ["name", "kind", "province", "zone"]
 

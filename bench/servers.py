@@ -66,8 +66,8 @@ class Visitor:
     def get(self, path):
         return self.request("GET", path)
 
-    def post(self, path):
-        return self.request("POST", path)
+    def post(self, path, headers=None):
+        return self.request("POST", path, headers=headers)
 
     def post_form(self, path, fields):
         body = urlencode(fields, doseq=True)

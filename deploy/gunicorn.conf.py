@@ -24,7 +24,14 @@ timeout = env_int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Each worker is replaced after about this many requests (0: never), so slow leaks never grow.
 max_requests = env_int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# Each worker draws its limit between max_requests and twice that: with a narrow jitter
+# the workers, started together and served in turn, were replaced within 40 ms of each
+# other, and for that moment nobody served.
+max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", max_requests)
+# X-Forwarded-Proto and -For are believed only from the proxies the portal trusts
+# (TRUSTED_PROXIES, portal/settings/security.py): gunicorn's default believes 127.0.0.1,
+# which is anyone on the host when no proxy is configured.
+forwarded_allow_ips = os.environ.get("TRUSTED_PROXIES", "").replace(" ", "")
 # gunicornc's control socket, only where asked for: its default path is one per user, so
 # two instances on a host would share it.
 control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")

@@ -3,17 +3,39 @@
 from django import forms
 
 from association.forms import ContactForm
+
+# news.models loads this module (for SubmissionPage) after its pages module.
+from news.models.pages import NewsPage
+from portal.core.text_fields import PublicTextField, model_text_field
 from portal.core.uploads import AttachmentField, MultipleImageField
 
 MAX_IMAGES = 5
+# Page ids are 32-bit integers; a longer number overflows SQLite's driver before the query.
+LARGEST_ID = 2**31 - 1
+
+
+class ColumnChoiceField(forms.ModelChoiceField):
+    """A column by its id; any id the database could not hold is simply not a column."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not (
+            str(value).isascii() and str(value).isdigit() and int(value) <= LARGEST_ID
+        ):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
 
 
 class SubmissionForm(ContactForm):
-    title = forms.CharField(label="标题", max_length=200)
-    column = forms.ModelChoiceField(label="投稿栏目", queryset=None, empty_label="请选择栏目")
-    source = forms.CharField(label="来源单位", max_length=100, help_text="例如：苏州工业园区管委会")
-    authors = forms.CharField(label="作者", max_length=200, help_text="多位作者以空格分隔")
-    body = forms.CharField(
+    # Shorter than the page's title (255): the pictures' titles add "（图N）" to it.
+    title = model_text_field(NewsPage, "title", label="标题", max_length=200)
+    column = ColumnChoiceField(label="投稿栏目", queryset=None, empty_label="请选择栏目")
+    source = model_text_field(
+        NewsPage, "source", label="来源单位", help_text="例如：苏州工业园区管委会"
+    )
+    authors = model_text_field(NewsPage, "authors", label="作者", help_text="多位作者以空格分隔")
+    body = PublicTextField(
         label="正文",
         max_length=30000,
         widget=forms.Textarea(attrs={"rows": 14}),

@@ -1,19 +1,28 @@
 """The views of news outside the page tree."""
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
-from news.models import PageViewCount
+from news import readers
+from news.models import NewsPage, PageViewCount
 
 
-@csrf_exempt  # a plain counter: no state a forged request could abuse beyond a +1
+# No CSRF token (cached pages cannot carry one): the Origin check in `readers` refuses
+# other sites instead.
+@csrf_exempt
 @require_POST
 @never_cache
 def hit_view(request, page_id):
-    """Called by the page's script, so cached HTML still counts and bots without JS don't."""
-    if not Page.objects.live().filter(pk=page_id).exists():
-        raise Http404("页面不存在")
-    return JsonResponse({"count": PageViewCount.add_view(page_id)})
+    """Called by the article's script, so cached HTML still counts and bots without JS
+    don't; a reader counts once per article per window (news.readers)."""
+    if readers.from_another_site(request):
+        return HttpResponseForbidden("不接受其他网站提交的点击。")
+    if not NewsPage.objects.live().filter(pk=page_id).exists():
+        raise Http404("文章不存在")
+    if not readers.RATE_LIMIT.allow(request):
+        return JsonResponse({"error": "点击过于频繁，请稍后再试。"}, status=429)
+    if readers.first_view(request, page_id):
+        return JsonResponse({"count": PageViewCount.add_view(page_id)})
+    return JsonResponse({"count": PageViewCount.for_page(NewsPage(pk=page_id))})

@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import hit_view
 from portal.security import media
+from portal.security.accounts import LimitedPasswordResetView
 from portal.site import seo, share, wechat
 from portal.site.search import views as search_views
 
@@ -20,6 +21,12 @@ urlpatterns = [
     ),
     path("robots.txt", seo.robots_txt, name="robots"),
     path("favicon.ico", seo.favicon, name="favicon"),
+    # Before Wagtail's own view of the same address: limited per address and account.
+    path(
+        "admin/password_reset/",
+        LimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),

@@ -18,6 +18,7 @@ from association.models import MessageBoardPage
 from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, TopicPage
 from news.roles import setup_roles
 from portal.caching import generation as page_cache
+from portal.caching.breaker import breaker
 from portal.site.demo.images import demo_document, demo_image
 from portal.site.models import HomePage
 from tests import factories
@@ -89,6 +90,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def clear_caches():
+    breaker.reset()  # a test of a Redis outage leaves no open breaker behind
     for alias in ("default", "tags"):
         caches[alias].clear()
     page_cache.local.forget()
@@ -228,6 +230,19 @@ def editor(editorial_roles):
 @pytest.fixture
 def contributor(editorial_roles):
     return member_of("投稿人", "tougao", "pw-contributor")
+
+
+@pytest.fixture
+def open_column(column):
+    """The column, open to 投稿."""
+    column.accepts_submissions = True
+    column.save_revision().publish()
+    return column
+
+
+@pytest.fixture
+def submit_page(home, open_column, editorial_roles):
+    return factories.SubmissionPageFactory(parent=home)
 
 
 @pytest.fixture

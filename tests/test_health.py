@@ -10,7 +10,7 @@ from tests import factories
 # The production Redis cache at an address nothing listens on, as with Redis down.
 UNREACHABLE_CACHE = {
     "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
         "LOCATION": "redis://127.0.0.1:9/0",
         "OPTIONS": settings.REDIS_OPTIONS,
     }

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -108,7 +109,10 @@ def test_the_form_page_is_never_cached_and_needs_its_csrf_token(board):
     client = Client(enforce_csrf_checks=True)
     response = client.get("/messages/")
     assert "no-store" in response["Cache-Control"]
-    assert client.post("/messages/", POST).status_code == 403
+    refused = client.post("/messages/", POST)
+    assert refused.status_code == 403
+    assert "页面已过期或来源无法确认" in refused.content.decode()
+    assert 'class="site-header"' in refused.content.decode()
     assert not Message.objects.exists()
 
 
@@ -116,6 +120,16 @@ def test_a_filled_honeypot_is_dropped_silently(client, board):
     response = post(client, {**POST, "website": "http://spam.example"})
     assert response.status_code == 302
     assert not Message.objects.exists()
+
+
+@time_machine.travel(datetime.datetime(2026, 3, 2, 10, 0, 5, tzinfo=datetime.UTC), tick=False)
+def test_a_honeypot_flood_is_rate_limited_and_leaves_no_sessions(board):
+    statuses = [
+        post(Client(), {**POST, "website": "http://spam.example"}).status_code for _ in range(100)
+    ]
+    assert statuses == [302] * RATE_LIMIT.limit + [429] * (100 - RATE_LIMIT.limit)
+    assert not Message.objects.exists()
+    assert Session.objects.count() == 0
 
 
 # The limit counts in fixed windows: a test that ran across a window's end saw a fresh one.

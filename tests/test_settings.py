@@ -46,7 +46,7 @@ def test_database_and_redis_urls_switch_backends():
     assert s["engine"] == "django.db.backends.postgresql"
     assert s["name"] == "portal"
     assert (s["max_age"], s["health"]) == (300, True)
-    assert s["cache"] == "django_redis.cache.RedisCache"
+    assert s["cache"] == "portal.caching.breaker.BreakerRedisCache"
     assert s["hosts"] == ["news.example.org", "www.example.org"]
     assert s["debug"] is False
     assert s["admin_url"] == "https://news.example.org"

@@ -42,18 +42,6 @@ FIELDS = {
 }
 
 
-@pytest.fixture
-def open_column(column):
-    column.accepts_submissions = True
-    column.save_revision().publish()
-    return column
-
-
-@pytest.fixture
-def submit_page(home, open_column, editorial_roles):
-    return factories.SubmissionPageFactory(parent=home)
-
-
 def png(name="photo.png", size=(40, 30), mode="RGB"):
     buffer = io.BytesIO()
     PILImage.new(mode, size, "white").save(buffer, "PNG")

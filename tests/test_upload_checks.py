@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from PIL import Image as PILImage
+from PIL.PngImagePlugin import PngInfo
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
@@ -41,6 +42,12 @@ def decompression_bomb(side=20_000):
     )
 
 
+def png_text(key, value):
+    info = PngInfo()
+    info.add_text(key, value, zip=True)  # compressed: only the decoded text shows it
+    return info
+
+
 def gif_script_polyglot():
     """A GIF that is also JavaScript: the width bytes open a comment the tail closes."""
     gif = bytearray(picture("GIF", size=(1, 1)))
@@ -56,6 +63,21 @@ BAD_FILES = {
     "jpeg-html": (
         "photo.jpg",
         picture("JPEG", comment=b"<html><script>alert(document.cookie)</script>"),
+        "夹带了网页或脚本代码",
+    ),
+    "jpeg-img-onerror": (
+        "photo.jpg",
+        picture("JPEG", comment=b"<img src=x onerror=alert(document.cookie)>"),
+        "夹带了网页或脚本代码",
+    ),
+    "jpeg-php-short-tag": (
+        "photo.jpg",
+        picture("JPEG", comment=b"<?=`$_GET[c]`?>"),
+        "夹带了网页或脚本代码",
+    ),
+    "png-text-chunk": (
+        "chart.png",
+        picture("PNG", pnginfo=png_text("Comment", "<a href=javascript:alert(1)>点</a>")),
         "夹带了网页或脚本代码",
     ),
     "png-html": ("chart.png", picture() + b"<!DOCTYPE html><body onload=alert(1)>", "夹带了"),

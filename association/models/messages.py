@@ -35,9 +35,9 @@ class Message(ContactRecord):
     status = models.CharField(
         "状态", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
-    flagged_words = models.CharField(
+    # A text field: the words found depend on what the sender wrote, however many.
+    flagged_words = models.TextField(
         "检出的敏感词",
-        max_length=200,
         blank=True,
         help_text="提交时检出的敏感词。复核无误后清空此项，留言方可公开。",
     )

@@ -8,14 +8,17 @@ details stay in a `Submission` record that only editors see (see association.pri
 
 import secrets
 from html import escape
+from pathlib import PurePath
 
 from django.db import models, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.rich_text import RichText
+from wagtail.signals import page_published
 
 from association.models import ContactRecord
 from association.screening import find_sensitive_words
@@ -28,6 +31,9 @@ from portal.core.tree import add_child_page
 
 RATE_LIMIT = RateLimit("submission", limit=5, period=3600)
 COLLECTION_NAME = "投稿"
+# Where a visitor's files wait until an editor publishes the article that uses them:
+# restricted to signed-in users, which Wagtail's document view enforces.
+PENDING_COLLECTION_NAME = "投稿（待审核）"
 SENT = "submission_reference"
 
 
@@ -47,7 +53,8 @@ class Submission(ContactRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    flagged_words = models.CharField("检出的敏感词", max_length=200, blank=True)
+    # A text field: the words found depend on what the sender wrote, however many.
+    flagged_words = models.TextField("检出的敏感词", blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -75,17 +82,40 @@ def paragraphs_html(text):
     return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
 
 
-def submissions_collection():
+def collection_named(name):
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def submissions_collection():
+    """Published contributors' files."""
+    return collection_named(COLLECTION_NAME)
+
+
+def pending_collection():
+    """Files of submissions no editor has published yet: readers are refused them."""
+    collection = collection_named(PENDING_COLLECTION_NAME)
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+        )
+    return collection
+
+
+def unguessable_name(upload):
+    """The sender chose the file's name: it is stored under a random one (the same
+    extension), so no address can be guessed and nothing the sender wrote reaches the
+    disk or the web server's logs."""
+    return f"{secrets.token_urlsafe(18)}{PurePath(upload.name).suffix.lower()[:10]}"
 
 
 def store_uploads(data, collection, stored):
-    """Save the pictures and the attachment into the library; each saved file is added to
-    `stored`, so a failed submission can remove it."""
+    """Save the pictures and the attachment into the library under random names; each
+    saved file is added to `stored`, so a failed submission can remove it."""
     images = []
     for number, upload in enumerate(data["images"], start=1):
+        upload.name = unguessable_name(upload)
         image = get_image_model()(
             title=f"{data['title'][:200]}（图{number}）", file=upload, collection=collection
         )
@@ -94,10 +124,10 @@ def store_uploads(data, collection, stored):
         stored.append(image.file)
         images.append(image)
     document = None
-    if data["attachment"]:
-        document = get_document_model()(
-            title=data["attachment"].name[:255], file=data["attachment"], collection=collection
-        )
+    if upload := data["attachment"]:
+        title = upload.name[:255]  # editors see the sender's name; the disk does not
+        upload.name = unguessable_name(upload)
+        document = get_document_model()(title=title, file=upload, collection=collection)
         set_file_metadata(document)
         document.save()
         stored.append(document.file)
@@ -119,7 +149,7 @@ def create_draft(form):
 
 def write_draft(form, stored):
     data = form.cleaned_data
-    images, document = store_uploads(data, submissions_collection(), stored)
+    images, document = store_uploads(data, pending_collection(), stored)
     body = [("paragraph", RichText(paragraphs_html(data["body"])))]
     body += [("image", {"image": image, "caption": ""}) for image in images]
     if document:
@@ -147,6 +177,31 @@ def write_draft(form, stored):
     if workflow:
         workflow.start(page, user=None)
     return submission
+
+
+def files_used_by(page):
+    """The ids of the pictures and documents in the article's body."""
+    images, documents = set(), set()
+    for block in page.body:
+        if block.block_type == "image" and block.value.get("image"):
+            images.add(block.value["image"].pk)
+        elif block.block_type == "attachment" and block.value.get("document"):
+            documents.add(block.value["document"].pk)
+    return images, documents
+
+
+@receiver(page_published, sender=NewsPage, dispatch_uid="news-submitted-files-released")
+def release_submitted_files(sender, instance, **kwargs):
+    """An editor published the article: its contributor's files become public."""
+    pending = Collection.objects.filter(name=PENDING_COLLECTION_NAME).first()
+    if pending is None:
+        return
+    images, documents = files_used_by(instance)
+    public = submissions_collection()
+    get_image_model().objects.filter(pk__in=images, collection=pending).update(collection=public)
+    get_document_model().objects.filter(pk__in=documents, collection=pending).update(
+        collection=public
+    )
 
 
 class SubmissionPage(FormPage):

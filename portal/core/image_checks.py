@@ -21,6 +21,14 @@ MARKUP = re.compile(
     rb"<(?:script|html|body|svg|iframe|object|embed|meta|!doctype)[\s/>]|<\?php|javascript:",
     re.IGNORECASE,
 )
+# In the image's metadata (JPEG and GIF comments, PNG text chunks, EXIF, XMP), which an
+# editor's tool or a page may show as text: any HTML tag, event handler or short PHP tag.
+# Only there: compressed pixel data holds such short byte runs by chance.
+METADATA_MARKUP = re.compile(
+    rb"<(?:script|html|body|svg|iframe|object|embed|meta|img|a|style|link|form|base|input|"
+    rb"video|audio|details|math|!doctype)[\s/>]|<\?(?:php|=)|\bon[a-z]+\s*=|javascript:",
+    re.IGNORECASE,
+)
 # Where a script polyglot must open a comment to hide the binary header from JavaScript:
 # right after the format's signature (GIF89a/*…*/=alert(1) and the JPEG equivalent).
 SIGNATURE_LENGTH = {b"GIF8": 6, b"\xff\xd8\xff": 4, b"RIFF": 4}
@@ -47,10 +55,23 @@ def check_image(file):
         with open_image(file) as image:
             for frame in ImageSequence.Iterator(image):
                 frame.load()
+            metadata = metadata_bytes(image)
     except Exception as error:  # Pillow raises many kinds for broken data
         raise ValidationError(BROKEN, code="broken_image") from error
     finally:
         file.seek(0)
+    if METADATA_MARKUP.search(metadata):
+        raise ValidationError(POLYGLOT, code="polyglot")
+
+
+def metadata_bytes(image):
+    """The image's comments and text chunks (decompressed), EXIF and XMP, as bytes."""
+    values = list(image.info.values()) + list(getattr(image, "text", {}).values())
+    return b"\n".join(
+        value if isinstance(value, bytes) else str(value).encode("utf-8", "replace")
+        for value in values
+        if isinstance(value, bytes | str)
+    )
 
 
 def script_comment_after_signature(data):

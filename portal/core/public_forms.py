@@ -7,6 +7,7 @@ with the file cache of one host and with the Redis cache several hosts share.
 """
 
 import contextlib
+import hashlib
 import logging
 import time
 
@@ -51,7 +52,9 @@ class RateLimit:
         return f"提交过于频繁，请 {minutes} 分钟后再试。您填写的内容已保留。"
 
     def key(self, request, now):
-        return f"ratelimit:{self.scope}:{client_ip(request)}:{int(now // self.period)}"
+        # A digest: the cache never holds a reader's address in clear.
+        address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+        return f"ratelimit:{self.scope}:{address}:{int(now // self.period)}"
 
     def allow(self, request):
         """Count this request; False once the address is over the limit."""
@@ -86,14 +89,15 @@ SAVE_FAILED = "网站暂时未能保存您提交的内容，请稍后再试。�
 
 
 def screen_post(request, form, rate_limit):
-    """A honeypot hit is answered like a success and saved nowhere; a post over the rate
-    limit keeps what was typed and says when to try again."""
-    if is_spam(form):
-        return SPAM
+    """A post over the rate limit keeps what was typed and says when to try again; a
+    honeypot hit within it is answered like a success and saved nowhere. The limit comes
+    first, so a bot's flood is refused before anything is made for it."""
     if not rate_limit.allow(request):
         form.is_valid()
         form.add_error(None, rate_limit.message)
         return LIMITED
+    if is_spam(form):
+        return SPAM
     return SAVE if form.is_valid() else INVALID
 
 

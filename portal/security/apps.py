@@ -7,3 +7,7 @@ class SecurityConfig(AppConfig):
     name = "portal.security"
     label = "portal_security"
     verbose_name = "安全"
+
+    def ready(self):
+        # Connects the per-address count of failed logins before the first login.
+        from portal.security import accounts  # noqa: F401

@@ -4,16 +4,18 @@ and the CDN in front."""
 from portal.settings.environment import BASE_DIR, env, env_bool, env_list
 
 REDIS_URL = env("REDIS_URL")
-# Redis down or stalled: pages are built uncached (the errors are logged) instead of
-# failing, and a stalled server costs a second, not a worker.
+# Redis down or stalled: pages are built uncached instead of failing, and a stalled
+# server costs a second, not a worker. The circuit breaker (portal/caching/breaker.py)
+# then skips Redis for CACHE_BREAKER_SECONDS and warns once per CACHE_BREAKER_WARN_SECONDS.
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHE_BREAKER_SECONDS = float(env("CACHE_BREAKER_SECONDS", "5"))
+CACHE_BREAKER_WARN_SECONDS = float(env("CACHE_BREAKER_WARN_SECONDS", "60"))
 # The versions of what cached entries show (portal/caching/dependencies.py) sit beside
 # them: in Redis under the same prefix, or in a file cache of their own that is never
 # culled (a version culled would make every entry showing it stale).
 if REDIS_URL:
     _redis = {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
         "OPTIONS": REDIS_OPTIONS,

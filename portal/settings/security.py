@@ -95,3 +95,5 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "worker-src": ["'self'", "blob:"],
     },
 }
+# A form posted without a valid CSRF token gets a Chinese page in the site's chrome.
+CSRF_FAILURE_VIEW = "portal.site.views.csrf_failure"

@@ -7,7 +7,7 @@ import segno
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from portal.caching.pagecache import kept_for_readers
@@ -37,7 +37,7 @@ def share_context(request, page):
     }
 
 
-@require_GET
+@require_safe
 @kept_for_readers()
 @cache_control(public=True, max_age=3600)
 def page_qr(request, page_id):

@@ -3,6 +3,7 @@ import sys
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
@@ -30,5 +31,13 @@ def database_unavailable(request):
     html = loader.get_template("503.html").render(context)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A form posted without a valid CSRF token: the reason in Chinese, in the site's
+    chrome (Django's own page is English and bare)."""
+    response = render(request, "403_csrf.html", status=403)
     add_never_cache_headers(response)
     return response

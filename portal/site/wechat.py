@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from portal.core.address import absolute
@@ -121,7 +121,7 @@ def cover_url(request, page):
     return absolute(image.get_rendition("fill-300x300|format-jpeg").url)
 
 
-@require_GET
+@require_safe
 @never_cache
 def share_config(request, page_id):
     """Signed JS-SDK configuration and share card for the live page `page_id`."""

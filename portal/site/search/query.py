@@ -32,6 +32,9 @@ TYPE_CHOICES = [
     ("zone", "开发区"),
 ]
 SORT_CHOICES = [("", "按相关度"), ("date", "按时间")]
+# Dates a search can filter on: 9999-12-31 plus a day, or year 1 in UTC, overflows.
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
+OUT_OF_RANGE = f"日期须在 {EARLIEST:%Y年%m月%d日} 至 {LATEST:%Y年%m月%d日} 之间"
 
 
 def clean_query(text):
@@ -40,14 +43,19 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def in_range(day):
+    if not EARLIEST <= day <= LATEST:
+        raise forms.ValidationError(OUT_OF_RANGE, code="out_of_range")
+
+
 class SearchForm(forms.Form):
     """The search parameters; a bad one is reported and ignored, never a 500."""
 
     q = forms.CharField(required=False)
     type = forms.ChoiceField(label="类型", choices=TYPE_CHOICES, required=False)
     column = forms.TypedChoiceField(label="栏目", coerce=int, required=False, empty_value=None)
-    start = forms.DateField(label="起始日期", required=False)
-    end = forms.DateField(label="截止日期", required=False)
+    start = forms.DateField(label="起始日期", required=False, validators=[in_range])
+    end = forms.DateField(label="截止日期", required=False, validators=[in_range])
     sort = forms.ChoiceField(label="排序", choices=SORT_CHOICES, required=False)
 
     def __init__(self, data, site):

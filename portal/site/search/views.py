@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
@@ -20,7 +20,7 @@ POPULAR_DAYS = settings.WAGTAILSEARCH_HITS_MAX_AGE
 POPULAR_COUNT = 8
 
 
-@require_GET
+@require_safe
 def search(request):
     site = Site.find_for_request(request)
     form = SearchForm(request.GET, site)
