@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0009_article_column_and_time_indexes'),
+        ('news', '0010_body_subheadings_and_merged_cells'),
     ]
 
     operations = [

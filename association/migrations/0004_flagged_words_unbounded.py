@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('association', '0002_message_board_members_privacy'),
+        ('association', '0003_body_subheadings_and_merged_cells'),
     ]
 
     operations = [
