@@ -21,7 +21,7 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format demo fake-content bench bench-large bench-search \
+.PHONY: help run test test-postgres lint format translations demo fake-content bench bench-large bench-search \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
@@ -33,7 +33,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-demo: $(STAMP) ## Migrate and load the demo content (safe to run again)
+translations: $(STAMP) ## Compile the portal's translations (locale/*.po) into .mo files
+	DEBUG=1 $(MANAGE) compile_translations
+
+demo: translations ## Migrate and load the demo content (safe to run again)
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) load_demo
 
@@ -43,10 +46,10 @@ fake-content: demo ## Add realistic fake articles and zones to the local databas
 run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) ## Run the whole test suite (browser tests need Debian's chromium)
+test: translations ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest
 
-test-postgres: $(STAMP) ## Run the suite on local PostgreSQL and Redis
+test-postgres: translations ## Run the suite on local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/pytest
 
 lint: $(STAMP) ## Check style with ruff, and the layers with import-linter
