@@ -3,7 +3,6 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -19,7 +18,6 @@ from association.models import MessageBoardPage
 from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, TopicPage
 from news.roles import setup_roles
 from portal.caching import generation as page_cache
-from portal.ops.translations import compile_catalogues
 from portal.site.demo.images import demo_document, demo_image
 from portal.site.models import HomePage
 from tests import factories
@@ -37,12 +35,6 @@ SKIP_BROWSER = (
     f"browser tests skipped: no Chromium at {CHROMIUM} "
     "(install the Debian packages chromium and fonts-noto-cjk)"
 )
-
-
-def pytest_configure(config):
-    # What `make test` does first, so a bare `pytest` meets the admin in Chinese too
-    # (a no-op when the .mo files are up to date).
-    compile_catalogues(settings.LOCALE_PATHS)
 
 
 def pytest_report_header(config):

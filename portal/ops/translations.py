@@ -22,6 +22,7 @@ def compile_catalogues(locale_dirs):
             os.close(handle)
             try:
                 polib.pofile(str(po_path)).save_as_mofile(temporary)
+                os.chmod(temporary, 0o644)  # mkstemp's 0600 would hide it from the app's user
                 os.replace(temporary, mo_path)
             finally:
                 if os.path.exists(temporary):
