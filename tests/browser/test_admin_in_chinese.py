@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from news.models import NewsCategoryPage, NewsPage
+from portal.core.tree import add_child_page
 
 PASSWORD = "kai-fa-qu-2020-bian-ji"
 # Names and tokens an editor may meet in Latin letters, as they are spelt on screen.
@@ -58,9 +59,10 @@ class Walk:
         self.page, self.base_url, self.allowed, self.english = page, base_url, allowed, {}
 
     def report(self):
-        return "English on screen:\n" + "\n".join(
-            f"{what}: {line.strip()[:160]}" for what, lines in self.english.items() for line in lines
-        )
+        lines = [
+            f"{what}: {line.strip()[:160]}" for what, seen in self.english.items() for line in seen
+        ]
+        return "English on screen:\n" + "\n".join(lines)
 
     def read(self, what):
         self.page.wait_for_load_state("networkidle")
@@ -85,6 +87,18 @@ def people(demo_server):
     admin = User.objects.create_superuser("guanli-walk", "guanli@example.org", PASSWORD)
     yield editor, admin
     User.objects.filter(pk__in=[editor.pk, admin.pk]).delete()
+
+
+@pytest.fixture
+def in_review(people, demo_server):
+    """A contributor's draft article waiting for the editors' review, removed afterwards."""
+    editor, admin = people
+    column = NewsCategoryPage.objects.live().first()
+    draft = add_child_page(column, NewsPage(title="园区招商新政解读（待审核）", live=False))
+    draft.save_revision(user=admin)
+    column.get_workflow().start(draft, admin)
+    yield draft
+    draft.delete()
 
 
 def log_in(page, base_url, username):
@@ -121,7 +135,7 @@ def walk_the_page_editor(walk, column):
     walk.read("定时发布对话框")
 
 
-def test_an_editor_meets_no_english(demo_server, page, people):
+def test_an_editor_meets_no_english(demo_server, page, people, in_review):
     editor, admin = people
     page.set_viewport_size({"width": 1280, "height": 900})
     walk = Walk(page, demo_server.url, {editor.username, admin.username})
@@ -136,6 +150,8 @@ def test_an_editor_meets_no_english(demo_server, page, people):
         ("/admin/pages/search/?q=开发区", "页面搜索"),
         (f"/admin/pages/{article.pk}/history/", "页面历史"),
         (f"/admin/pages/{article.pk}/usage/", "页面引用"),
+        (f"/admin/pages/{in_review.pk}/edit/", "审核中的页面"),
+        (f"/admin/pages/{in_review.pk}/workflow_history/", "审核记录"),
         ("/admin/images/", "图片"),
         ("/admin/documents/", "文档"),
         ("/admin/snippets/", "片段"),
@@ -147,6 +163,10 @@ def test_an_editor_meets_no_english(demo_server, page, people):
         ("/admin/account/", "账号"),
     ]:
         walk.visit(path, what)
+    walk.visit(f"/admin/pages/{in_review.pk}/edit/", "审核")
+    page.get_by_role("button", name="更多动作").click()
+    expect(page.get_by_role("button", name="批准").first).to_be_visible()
+    walk.read("审核操作")
     walk_the_page_editor(walk, column)
 
     log_in_again = page.context.clear_cookies
