@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import hit_view
+from portal.core import downloads
 from portal.security import media
 from portal.site import seo, share, wechat
 from portal.site.search import views as search_views
@@ -20,6 +21,9 @@ urlpatterns = [
     ),
     path("robots.txt", seo.robots_txt, name="robots"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view with both file names (portal/core/downloads.py); Wagtail's
+    # own URLs stay below it for reversing.
+    re_path(r"^documents/(\d+)/(.*)$", downloads.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("qr/<int:page_id>.svg", share.page_qr, name="page-qr"),

@@ -75,14 +75,15 @@ def demo_image(title, size=(960, 540), picture=None):
 
 
 def demo_document(title):
-    """A one-page PDF in the document library, made the first time it is asked for."""
+    """A one-page PDF in the document library, made the first time it is asked for, stored
+    under its title."""
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
     buffer = io.BytesIO()
     PILImage.open(draw_picture(title, (595, 842))).save(buffer, "PDF")
-    name = hashlib.sha1(title.encode()).hexdigest()[:12] + ".pdf"
+    name = f"{title}.pdf"  # the name a reader's download keeps (storage drops （）)
     document = Document(title=title)
     document.file.save(name, ContentFile(buffer.getvalue()), save=False)
     document.save()
