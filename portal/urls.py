@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,6 +22,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", seo.robots_txt, name="robots"),
+    # Browsers and crawlers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view with both file names (portal/core/downloads.py); Wagtail's
     # own URLs stay below it for reversing.

@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # The portal's 404 page under DEBUG too (portal/site/views.py).
+    "portal.site.views.PortalNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
