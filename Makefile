@@ -38,13 +38,15 @@ translations: $(STAMP) ## Compile the portal's translations (locale/*.po) into .
 
 demo: translations ## Migrate and load the demo content (safe to run again)
 	DEBUG=1 $(MANAGE) migrate --noinput
-	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) load_demo --address $(HOST):$(PORT)
 
 fake-content: demo ## Add realistic fake articles and zones to the local database (ARTICLES=… ZONES=…)
 	DEBUG=1 $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
-run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
-	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Run the portal with demo content at http://HOST:PORT/ (127.0.0.1:8000)
+	@echo "Scheduled publishing (定时发布, 到期下线) runs every minute beside the server."
+	DEBUG=1 sh -c 'while sleep 60; do $(MANAGE) publish_scheduled >/dev/null || true; done & \
+	  trap "kill $$! 2>/dev/null" EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)'
 
 test: translations ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest
