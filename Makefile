@@ -23,8 +23,8 @@ CONFIRM ?=
 OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
-.PHONY: help vnu lighthouse run test test-postgres lint format demo fake-content bench bench-large bench-search \
-	bench-invalidation \
+.PHONY: help vnu lighthouse run test test-postgres lint format translations demo fake-content \
+	bench bench-large bench-search bench-invalidation \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
@@ -53,20 +53,25 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-demo: $(STAMP) ## Migrate and load the demo content (safe to run again)
+translations: $(STAMP) ## Compile the portal's translations (locale/*.po) into .mo files
+	DEBUG=1 $(MANAGE) compile_translations
+
+demo: translations ## Migrate and load the demo content (safe to run again)
 	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) migrate --noinput
-	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) load_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) load_demo --address $(HOST):$(PORT)
 
 fake-content: demo ## Add realistic fake articles and zones to the local database (ARTICLES=… ZONES=…)
 	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
-run: demo ## Run the portal with demo content at http://127.0.0.1:8000/
-	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Run the portal with demo content at http://HOST:PORT/ (127.0.0.1:8000)
+	@echo "Scheduled publishing (定时发布, 到期下线) runs every minute beside the server."
+	DEBUG=1 SITE_URL=$(SITE_URL) sh -c 'while sleep 60; do $(MANAGE) publish_scheduled >/dev/null || true; done & \
+	  trap "kill $$! 2>/dev/null" EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)'
 
-test: $(STAMP) $(VNU) ## Run the whole test suite (browser tests need Debian's chromium)
+test: translations $(VNU) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest
 
-test-postgres: $(STAMP) $(VNU) ## Run the suite on local PostgreSQL and Redis
+test-postgres: translations $(VNU) ## Run the suite on local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/pytest
 
 lint: $(STAMP) ## Check style with ruff, and the layers with import-linter

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news.views import hit_view
+from portal.core import downloads
 from portal.security import media
 from portal.security.accounts import LimitedPasswordResetView
 from portal.site import seo, share, wechat
@@ -28,6 +29,9 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view with both file names (portal/core/downloads.py); Wagtail's
+    # own URLs stay below it for reversing.
+    re_path(r"^documents/(\d+)/(.*)$", downloads.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("qr/<int:page_id>.svg", share.page_qr, name="page-qr"),

@@ -21,6 +21,23 @@ def test_404_is_chinese_with_the_menu(client, news_index):
 
 
 @pytest.mark.django_db
+def test_404_is_the_portals_own_under_debug(client, news_index, settings):
+    settings.DEBUG = True  # as under `make run`: Django would show its English debug page
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "抱歉，您访问的页面不存在" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO file
+
+
+@pytest.mark.django_db
 def test_500_page_when_a_page_fails(client, column, monkeypatch):
     article = factories.NewsPageFactory(parent=column)
 

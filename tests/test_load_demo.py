@@ -95,3 +95,25 @@ def test_it_prints_how_to_log_in(demo, capsys):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="admin", password=password).is_superuser
+
+
+def test_it_prints_the_address_it_is_served_at(demo, capsys):
+    call_command("load_demo", "--address", "0.0.0.0:8124")
+    assert "Admin: http://0.0.0.0:8124/admin/" in capsys.readouterr().out
+
+
+def test_the_demo_has_no_empty_corner(demo, client):
+    about = client.get("/about/").content.decode()
+    assert "交流合作平台" in about  # the association's introduction
+    for page in AboutPage.objects.child_of(AboutPage.objects.get(slug="about")).live():
+        assert f'href="{page.url}"' in about.split('class="subpage-links"', 1)[1], page.title
+
+    for zone in ZonePage.objects.live():
+        html = client.get(zone.url).content.decode()
+        assert "<h2>简介</h2>" in html and "地址" in html, zone.title
+        assert zone.gallery_images.exists(), zone.title
+    assert ZonePage.objects.exclude(website="").count() >= 5
+
+    column = NewsCategoryPage.objects.get(title="省级开发区动态")
+    assert NewsPage.objects.child_of(column).live().count() > 2 * column.per_page
+    assert client.get(column.url + "?page=3").status_code == 200

@@ -38,3 +38,18 @@ def test_notice_publish_time_is_shown_in_chinese_format(home, client):
     html = client.get(notice.url).content.decode()
     assert "2020年03月02日 09:00" in html
     assert notice.doc_number in html
+
+
+@pytest.mark.django_db
+def test_a_scheduled_draft_was_never_published(column, admin_client):
+    """The admin's status panel of a draft scheduled for later says nothing of a first
+    publication (Wagtail shows 首次发布 whenever first_published_at is set)."""
+    later = datetime.datetime.now(SHANGHAI) + datetime.timedelta(days=2)
+    article = factories.NewsPageFactory(parent=column, live=False, go_live_at=later)
+    article.save_revision().publish()  # scheduled: stays a draft until `later`
+    article.refresh_from_db()
+    assert not article.live
+    assert article.first_published_at is None
+    html = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert "定时发布" in html
+    assert "首次发布" not in html

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -97,7 +99,7 @@ def test_a_submission_becomes_a_draft_awaiting_review(client, submit_page, open_
     )
     client.force_login(editor)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "等待你的审查" in dashboard and FIELDS["title"] in dashboard
+    assert "等待你审核" in dashboard and FIELDS["title"] in dashboard
 
     approve = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -108,6 +110,22 @@ def test_a_submission_becomes_a_draft_awaiting_review(client, submit_page, open_
     article = client.get(the_draft().url)
     assert article.status_code == 200
     assert "新设外资项目56个。" in article.content.decode()
+
+
+def test_each_reviewer_gets_one_chinese_email(client, submit_page, open_column, editor):
+    """A superuser who also reviews is written to once, not also as a superuser, and the
+    subject is in Chinese (Wagtail's own is English for the workflow notice)."""
+    chief = get_user_model().objects.create_superuser("zhubian", "zhubian@example.org", "pw")
+    chief.groups.add(Group.objects.get(name="编辑"))
+    get_user_model().objects.create_superuser("yunwei", "yunwei@example.org", "pw")
+    mail.outbox.clear()
+    assert submit(client, open_column).status_code == 302
+
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([editor.email, chief.email])
+    for message in mail.outbox:
+        assert FIELDS["title"] in message.subject and "审核" in message.subject
+        assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", message.subject + message.body)
 
 
 def test_paragraphs_are_kept_and_markup_shows_as_text(client, submit_page, open_column, editor):

@@ -185,8 +185,9 @@ class IndexPage(PortalPage):
 class DatedPage(PortalPage):
     """A page with its own 发布时间 (publish time), as readers see it.
 
-    `first_published_at` follows it, so date filters and ordering shared with
-    other page types agree with the date on the page.
+    `first_published_at` follows it once the page has been published, so date filters
+    and ordering shared with other page types agree with the date on the page. A draft
+    never published keeps none: the admin's status panel would say it was published.
     """
 
     publish_time = models.DateTimeField("发布时间", default=timezone.now)
@@ -195,5 +196,6 @@ class DatedPage(PortalPage):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.first_published_at = self.publish_time
+        if self.live or self.first_published_at is not None:
+            self.first_published_at = self.publish_time
         super().save(*args, **kwargs)

@@ -155,6 +155,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # The portal's 404 page under DEBUG too (portal/site/views.py).
+    "portal.site.views.PortalNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -183,6 +185,10 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# The portal's own zh-Hans messages for the admin (what Wagtail's catalogue lacks or words
+# differently). Django reads these before the apps' catalogues; `compile_translations`
+# (run by `make run` and `make test`) writes the .mo files.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -43,3 +43,10 @@ LEGACY_CRAWL_MAX_BYTES = 10_000_000
 WECHAT_APP_SECRET = env("WECHAT_APP_SECRET", "")
 WECHAT_API_BASE = env("WECHAT_API_BASE", "https://api.weixin.qq.com")
 WECHAT_API_TIMEOUT = float(env("WECHAT_API_TIMEOUT", "5"))
+# One e-mail per event to each reviewer: Wagtail would also write to every superuser,
+# a second time (and with the workflow's subject) to superusers who review.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# The dashboard would ask wagtail.org for new releases: nothing is loaded from outside.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors all work in China's time: the account page offers Asia/Shanghai, not 600 zones.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]

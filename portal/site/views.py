@@ -2,10 +2,11 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
+from django.views.defaults import page_not_found
 
 from portal.site.navigation import chrome_without_database
 
@@ -41,3 +42,19 @@ def csrf_failure(request, reason=""):
     response = render(request, "403_csrf.html", status=403)
     add_never_cache_headers(response)
     return response
+
+
+class PortalNotFoundMiddleware:
+    """Under DEBUG (`make run`) Django answers an unknown address with its English debug
+    page; whoever tries the demo should meet the portal's own 404, as in production."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if settings.DEBUG and isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

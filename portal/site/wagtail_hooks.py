@@ -1,6 +1,7 @@
-"""Admin additions of the site-wide pieces: the link directory."""
+"""Admin additions of the site-wide pieces: the link directory, the help menu."""
 
 from django.db import models
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -23,3 +24,14 @@ class LinkGroupViewSet(SnippetViewSet):
 
 
 register_snippet(LinkGroupViewSet)
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_the_site(request, menu_items):
+    """Drop Wagtail's links to its English guide and release notes on wagtail.org; the
+    keyboard shortcuts stay."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]

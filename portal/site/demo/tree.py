@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import random
 import secrets
 from html import escape
 from pathlib import Path
@@ -41,12 +42,25 @@ from portal.core.slugs import pinyin_slug
 from portal.core.tree import add_child_page
 from portal.site.demo.images import demo_document, demo_image, draw_emblem
 from portal.site.demo.interaction import build_interaction
+from portal.site.fake.writer import ArticleWriter
 from portal.site.models import DirectoryLink, HomePage, LinkGroup, SiteSettings
 from zones.importer import ZoneImporter
 from zones.models import ZoneIndexPage, ZonePage
 
 DEMO_DIR = Path(__file__).resolve().parent
+# The column that shows pagination in the demo, and how many written articles it gets
+# beside its own from content.json.
+LONG_COLUMN = "省级开发区动态"
+LONG_COLUMN_EXTRA = 36
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+ABOUT_INTRODUCTION = (
+    "中国开发区协会是全国各类开发区、产业园区及相关机构自愿结成的行业组织，"
+    "致力于为会员单位搭建交流合作平台，推动开发区高质量发展。",
+    "协会开展政策研究、业务培训、招商推介和信息服务，编辑出版《中国开发区》杂志，"
+    "组织年度会员大会和专题论坛。下面可以了解协会的概况、组织机构、会员单位和联系方式。",
+)
 
 
 def load_content():
@@ -135,6 +149,7 @@ def build_news(index, content):
         )
         PageViewCount.objects.update_or_create(page=page, defaults={"count": article["views"]})
         articles.append(page)
+    articles += build_long_column(columns[LONG_COLUMN], zones)
     topics = upsert(index, TopicIndexPage, "topics", title="专题")
     upsert(
         topics,
@@ -150,6 +165,33 @@ def build_news(index, content):
         ],
     )
     return articles
+
+
+def build_long_column(column, zones):
+    """Written articles enough for the column to show several pages (20 a page): the fake
+    content's writer with a fixed seed, so every run writes the same ones in place."""
+    writer = ArticleWriter(random.Random(LONG_COLUMN), zones)
+    start = local_time("2020-03-01 09:30")
+    pages = []
+    for number in range(LONG_COLUMN_EXTRA):
+        article = writer.article(column.title, start - datetime.timedelta(days=2 * number + 1))
+        page = upsert(
+            column,
+            NewsPage,
+            f"dong-tai-{number + 1:02d}",
+            tags=article["tags"],
+            title=article["title"],
+            source=article["source"],
+            authors=article["authors"],
+            editor=article["editor"],
+            publish_time=article["publish_time"],
+            summary=article["summary"],
+            body=article["body"],
+            zones=[zones[article["zone"]]] if article["zone"] in zones else [],
+        )
+        PageViewCount.objects.update_or_create(page=page, defaults={"count": article["views"]})
+        pages.append(page)
+    return pages
 
 
 def build_notices(index, content):
@@ -192,6 +234,40 @@ def build_policies(library):
         report = PolicyImporter(library).run(DEMO_DIR / name)
         if not report.ok:
             raise RuntimeError(f"demo policy list {name}: {report.problems}")
+
+
+# Demo profiles of the sample zones: address and, where known, the official website.
+ZONE_PROFILES = {
+    "北京经济技术开发区": ("北京市大兴区荣华中路", "http://kfqgw.beijing.gov.cn"),
+    "中关村科技园区": ("北京市海淀区中关村大街", "https://zgcgw.beijing.gov.cn"),
+    "上海漕河泾新兴技术开发区": ("上海市徐汇区宜山路", "https://www.caohejing.com"),
+    "苏州工业园区": ("江苏省苏州市工业园区现代大道", "https://www.sipac.gov.cn"),
+    "昆山经济技术开发区": ("江苏省昆山市前进东路", ""),
+    "重庆经济技术开发区": ("重庆市南岸区江南大道", ""),
+    "武汉东湖新技术开发区": ("湖北省武汉市东湖新技术开发区高新大道", "http://www.wehdz.gov.cn"),
+    "西安高新技术产业开发区": ("陕西省西安市高新区锦业路", "http://xdz.xa.gov.cn"),
+    "合肥经济技术开发区": ("安徽省合肥市经济技术开发区繁华大道", ""),
+    "重庆双桥经济开发区": ("重庆市大足区双桥街道", ""),
+}
+
+
+def describe_zones():
+    """简介, address, website and a picture for the sample zones that have none yet."""
+    for zone in ZonePage.objects.filter(title__in=ZONE_PROFILES, introduction=""):
+        address, website = ZONE_PROFILES[zone.title]
+        since = f"{zone.approved_on.year}年经批准设立，" if zone.approved_on else ""
+        zone.introduction = (
+            f"<p>{escape(zone.title)}位于{escape(zone.province)}，{since}"
+            f"是{zone.get_level_display()}{zone.get_kind_display()}。</p>"
+            f"<p>园区以{escape(zone.industries or '先进制造业')}为主导产业，持续优化营商环境，"
+            "推进产城融合和绿色发展，已成为区域经济增长和对外开放的重要平台。</p>"
+        )
+        zone.address, zone.website = address, website
+        if not zone.gallery_images.exists():
+            zone.gallery_images.create(
+                image=demo_image(f"{zone.title}园区风貌"), caption="园区风貌"
+            )
+        zone.save_revision().publish()
 
 
 def build_association(home, sections, content):
@@ -272,7 +348,14 @@ def build_sections(home):
         "services": upsert(
             home, ServiceIndexPage, "services", title="协会服务", show_in_menus=True
         ),
-        "about": upsert(home, AboutPage, "about", title="中国开发区协会", show_in_menus=True),
+        "about": upsert(
+            home,
+            AboutPage,
+            "about",
+            title="中国开发区协会",
+            show_in_menus=True,
+            body=paragraphs(ABOUT_INTRODUCTION),
+        ),
         "submit": upsert(
             home,
             SubmissionPage,
@@ -342,6 +425,7 @@ def build_demo_site():
     sections = build_sections(home)
     build_zones(sections["zones"])
     build_policies(sections["policies"])
+    describe_zones()
     articles = build_news(sections["news"], content)
     build_association(home, sections, content)
     build_notices(sections["notices"], content)

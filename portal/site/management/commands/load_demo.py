@@ -10,8 +10,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="do not create or reset the demo admin user"
         )
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="host:port the site is served at, for the admin address printed (make run)",
+        )
 
-    def handle(self, *args, no_admin=False, **options):
+    def handle(self, *args, no_admin=False, address="127.0.0.1:8000", **options):
         self.stdout.write("Building the demo site…")
         counts = build_demo_site()
         self.stdout.write(
@@ -22,5 +27,5 @@ class Command(BaseCommand):
         if not no_admin:
             username, password = ensure_admin()
             self.stdout.write(
-                f"Admin: http://127.0.0.1:8000/admin/  user {username}  password {password}"
+                f"Admin: http://{address}/admin/  user {username}  password {password}"
             )
