@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from news import readers
+from news.forms import LARGEST_ID
 from news.models import NewsPage, PageViewCount
 
 
@@ -19,7 +20,8 @@ def hit_view(request, page_id):
     don't; a reader counts once per article per window (news.readers)."""
     if readers.from_another_site(request):
         return HttpResponseForbidden("不接受其他网站提交的点击。")
-    if not NewsPage.objects.live().filter(pk=page_id).exists():
+    # An id past the database's integers is no article (SQLite would overflow on it).
+    if page_id > LARGEST_ID or not NewsPage.objects.live().filter(pk=page_id).exists():
         raise Http404("文章不存在")
     if not readers.RATE_LIMIT.allow(request):
         return JsonResponse({"error": "点击过于频繁，请稍后再试。"}, status=429)
