@@ -47,14 +47,14 @@ def read_all(client, urls):
 def test_pages_stay_fast_and_the_log_quiet_while_redis_is_dead(
     client, pages, silent_server, caplog
 ):
-    dead = {
-        "default": {
-            "BACKEND": "portal.caching.breaker.BreakerRedisCache",
-            "LOCATION": silent_server,
-            "OPTIONS": settings.REDIS_OPTIONS,
-        }
+    redis = {
+        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
+        "LOCATION": silent_server,
+        "OPTIONS": settings.REDIS_OPTIONS,
     }
-    off = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    dead = {"default": redis, "tags": redis}  # the page cache's tag versions too
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    off = {"default": dummy, "tags": dummy}
     with override_settings(CACHES=off):
         read_all(client, pages)  # warm Python's and the database's own caches
         uncached = read_all(client, pages)
@@ -77,13 +77,12 @@ def test_pages_stay_fast_and_the_log_quiet_while_redis_is_dead(
 
 @pytest.mark.django_db
 def test_the_breaker_tries_redis_again_after_its_interval(client, pages, silent_server, caplog):
-    dead = {
-        "default": {
-            "BACKEND": "portal.caching.breaker.BreakerRedisCache",
-            "LOCATION": silent_server,
-            "OPTIONS": {**settings.REDIS_OPTIONS, "SOCKET_TIMEOUT": 0.2},
-        }
+    redis = {
+        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
+        "LOCATION": silent_server,
+        "OPTIONS": {**settings.REDIS_OPTIONS, "SOCKET_TIMEOUT": 0.2},
     }
+    dead = {"default": redis, "tags": redis}
     caplog.set_level(logging.INFO)
     with override_settings(CACHES=dead, CACHE_BREAKER_SECONDS=0.3, CACHE_BREAKER_WARN_SECONDS=600):
         from django.core.cache import cache

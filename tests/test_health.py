@@ -8,13 +8,12 @@ from association.models import Message
 from tests import factories
 
 # The production Redis cache at an address nothing listens on, as with Redis down.
-UNREACHABLE_CACHE = {
-    "default": {
-        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",
-        "OPTIONS": settings.REDIS_OPTIONS,
-    }
+_UNREACHABLE = {
+    "BACKEND": "portal.caching.breaker.BreakerRedisCache",
+    "LOCATION": "redis://127.0.0.1:9/0",
+    "OPTIONS": settings.REDIS_OPTIONS,
 }
+UNREACHABLE_CACHE = {"default": _UNREACHABLE, "tags": _UNREACHABLE}
 
 
 @pytest.mark.django_db
