@@ -64,6 +64,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
         env = production_env(dataset, cache_dir)
         env.pop("PAGE_CACHE_BYPASS")
+        # A file cache must hold every sampled page: Django culls past MAX_ENTRIES.
+        env.setdefault("CACHE_MAX_ENTRIES", str(20 * args.sample))
 
         def manage(*command):
             subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=ROOT, check=True)
