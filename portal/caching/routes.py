@@ -1,7 +1,8 @@
-"""What routing finds, kept until content changes: the page at each address, and which
-pages are under a view restriction."""
+"""What routing finds, kept until what it shows changes: the page at each address, and
+which pages are under a view restriction."""
 
 import hashlib
+import pickle
 
 from portal.caching.dependencies import page_tag, shown
 from portal.caching.generation import remember
@@ -18,12 +19,15 @@ def page_at(url_path, find):
             shown(page_tag(page))  # a move, rename or unpublish touches it
         return page
 
-    return remember(
+    page = remember(
         f"route:{hashlib.sha1(url_path.encode()).hexdigest()}",  # addresses of any length
         find_shown,
         keep=lambda page: page is not None and page.url_path == url_path,
         tags=(),
     )
+    # Each request its own copy, as from the shared cache: a page remembers what it
+    # works out (cached properties such as a policy's 有效性), which other pages change.
+    return pickle.loads(pickle.dumps(page, pickle.HIGHEST_PROTOCOL)) if page else page
 
 
 def restricted_paths(find):
