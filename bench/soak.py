@@ -132,7 +132,8 @@ def poster(port, targets, tally, stop, every, rng):
         if path == "/messages/":
             fields |= {"subject": "营商环境咨询", "allow_public": "on"}
         else:
-            column = re.search(r'<option value="(\d+)"', form)
+            # The column list's first choice (the page has other lists: 语速…).
+            column = re.search(r'name="column"[^>]*>.*?<option value="(\d+)"', form, re.S)
             fields |= {"title": f"浸泡测试投稿 {sent}", "source": "测试园区管委会"}
             fields |= {"authors": "张伟", "column": column.group(1) if column else ""}
         status, content, _ = tally.call("post", client, "post_form", path, fields)

@@ -29,15 +29,6 @@ def test_404_is_the_portals_own_under_debug(client, news_index, settings):
 
 
 @pytest.mark.django_db
-def test_favicon(client):
-    response = client.get("/favicon.ico")
-    assert response.status_code == 301
-    icon = client.get(response["Location"])
-    assert icon.status_code == 200
-    assert b"".join(icon.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO file
-
-
-@pytest.mark.django_db
 def test_500_page_when_a_page_fails(client, column, monkeypatch):
     article = factories.NewsPageFactory(parent=column)
 

@@ -13,7 +13,7 @@ from wagtail_factories import ImageFactory
 
 from news.models import NewsPage
 from portal.caching import generation as page_cache
-from portal.site.models import LinkGroup
+from portal.site.models import LinkGroup, SiteSettings
 from tests import factories
 
 
@@ -172,6 +172,21 @@ def test_the_footer_and_a_notice_reach_every_page(client, columns, articles, hom
     notices = factories.NoticeIndexPageFactory(parent=home)
     factories.NoticePageFactory(parent=notices, title="关于召开年度会员大会的通知")
     assert all("关于召开年度会员大会的通知" in client.get(url).content.decode() for url in urls)
+
+
+def test_the_admin_reading_the_settings_for_the_first_time_changes_nothing(
+    client, columns, articles, admin_client
+):
+    urls = article_urls(articles)
+    warm(client, urls)
+    # Wagtail writes the settings row with its defaults the first time the admin reads it.
+    assert admin_client.get("/admin/").status_code == 200
+    assert SiteSettings.objects.exists()
+    assert all(state(client, url) == "hit" for url in urls)
+    settings_row = SiteSettings.objects.get()
+    settings_row.site_name = "中国开发区协会（新）"
+    settings_row.save()
+    assert all(state(client, url) == "miss" for url in urls)
 
 
 def test_related_articles_may_lag_at_most_an_hour(client, settings, columns, articles):

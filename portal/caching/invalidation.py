@@ -186,6 +186,12 @@ def changed(instance):
         everything_changed()
 
 
+def holds_defaults(setting):
+    defaults = type(setting)()
+    fields = [f for f in setting._meta.concrete_fields if not f.primary_key and f.name != "site"]
+    return all(f.value_from_object(setting) == f.value_from_object(defaults) for f in fields)
+
+
 # Besides pages: the ordered rows pages and snippets hold, settings, sites, view
 # restrictions, tags, pictures, documents and every snippet (messages, member units…).
 WATCHED = (Orderable, BaseSiteSetting, BaseGenericSetting, Site, BaseViewRestriction, Tag)
@@ -213,9 +219,12 @@ def content_changed(sender, instance, created=False, update_fields=None, **kwarg
 
 
 def unseen_by_readers(instance):
-    """A new record nothing shows yet, or one that says readers do not see it
-    (`shown_to_readers`)."""
+    """A new record nothing shows yet, one that says readers do not see it
+    (`shown_to_readers`), or a settings row made with the defaults readers already saw
+    (Wagtail creates one when a page of the admin first reads the settings)."""
     if isinstance(instance, (get_image_model(), get_document_model(), Tag)):
         return True
+    if isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        return holds_defaults(instance)
     shown = getattr(instance, "shown_to_readers", None)
     return shown is not None and not shown()
