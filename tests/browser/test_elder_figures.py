@@ -75,3 +75,17 @@ def test_in_elder_mode_panels_open_in_the_flow_and_focus_always_shows(demo_serve
         if not ring[1]:
             unmarked.append(ring[0])
     assert not unmarked
+
+
+def test_in_elder_mode_the_desktop_menu_opens_no_drop_down(demo_server, page, demo_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_server.url + "/")
+    page.evaluate("localStorage.setItem('portal:elder', 'on')")
+    page.goto(demo_server.url + demo_site["文章"])
+    parents = page.locator(".menu-item.has-children > a")
+    assert parents.count()
+    for index in range(parents.count()):
+        parents.nth(index).hover()
+        assert not page.evaluate(FLOATING)
+        parents.nth(index).focus()
+        assert not page.evaluate(FLOATING)

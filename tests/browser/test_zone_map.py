@@ -89,3 +89,54 @@ def test_a_keyboard_reaches_a_tile_and_enter_filters(demo_server, page, demo_sit
     expect(page.locator("#zone-province")).to_have_value("北京市")
     assert listed(page) == count
     page.screenshot(path=SHOTS / "phone-zone-map-beijing.png", full_page=True)
+
+
+TILE_BOXES = """[...document.querySelectorAll(".zone-tile")].map(a => {
+  const r = a.getBoundingClientRect();
+  return [a.getAttribute('aria-label'), r.width, r.height]; })"""
+
+
+@pytest.mark.parametrize(("elder", "least"), [(False, 44), (True, 60)], ids=["normal", "elder"])
+def test_every_tile_is_big_enough_to_tap_on_a_phone(demo_server, page, demo_site, elder, least):
+    page.set_viewport_size(PHONE)
+    page.goto(demo_server.url + "/")
+    page.evaluate(f"localStorage.setItem('portal:elder', '{'on' if elder else 'off'}')")
+    page.goto(demo_server.url + demo_site["开发区目录"])
+    small = [box for box in page.evaluate(TILE_BOXES) if min(box[1], box[2]) < least - 0.5]
+    assert not small
+    # Where the tiles need more than the screen, the map scrolls in its own box, not the page.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    east = max(GRID.items(), key=lambda item: item[1][1])[0]  # a tile on the map's east edge
+    last = page.locator(f'.zone-tile[aria-label^="{east.value}："]')
+    last.focus()
+    box = last.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    page.locator(".zone-map").screenshot(path=SHOTS / f"phone-zone-map-{least}px.png")
+
+
+CONTRAST = """(() => {
+  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  return [...document.querySelectorAll('.zone-tile')].map(a => {
+    const s = getComputedStyle(a), count = a.querySelector('.tile-count');
+    const t = getComputedStyle(count), under = getComputedStyle(count).backgroundColor;
+    if (!/rgba\\(0, 0, 0, 0\\)|transparent/.test(under)) return ['covered', under, 0];
+    const [l1, l2] = [lum(s.backgroundColor), lum(t.color)].sort((x, y) => y - x);
+    return [a.className.match(/tile-b\\d/)[0], s.backgroundColor, (l1 + 0.05) / (l2 + 0.05)];
+  }); })()"""
+
+
+def test_high_contrast_keeps_the_scale_of_the_tiles(demo_server, page, demo_site):
+    page.set_viewport_size(DESKTOP)
+    page.goto(demo_server.url + "/")
+    page.evaluate("localStorage.setItem('portal:a11y:contrast', 'on')")
+    page.goto(demo_server.url + demo_site["开发区目录"])
+    tiles = page.evaluate(CONTRAST)
+    colours = {}
+    for bucket, colour, ratio in tiles:
+        colours.setdefault(bucket, set()).add(colour)
+        assert ratio >= 4.5, (bucket, colour, ratio)
+    assert all(len(found) == 1 for found in colours.values())  # one colour per step
+    assert len({found.pop() for found in colours.values()}) == len(colours) >= 3
+    page.locator(".zone-map").screenshot(path=SHOTS / "desktop-zone-map-high-contrast.png")
