@@ -1,5 +1,7 @@
-"""Two app hosts sharing PostgreSQL and Redis: an editor publishes through one, and readers
-of the other see the change within a second, though both had the page cached.
+"""Two app hosts sharing PostgreSQL and Redis: an editor changes something through one
+(publishes, unpublishes, moves or deletes a page, edits a snippet) or the scheduler
+publishes on it, and readers of the other see the change within a second, though both
+had the page cached; pages the change did not touch stay cached.
 
 Each host is a real gunicorn in production settings (bench/servers.py, bench/run.py),
 behind a pretend HTTPS proxy (`X-Forwarded-Proto: https` from a trusted address). The
@@ -11,12 +13,14 @@ import secrets
 import subprocess
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
+from django.utils import timezone
 
 from bench.run import production_env
 from bench.servers import Visitor, gunicorn
@@ -50,24 +54,72 @@ class ServerData:
         return {"DATABASE_URL": self.url, "MEDIA_ROOT": str(self.media)}
 
 
-def host_env(tmp_path):
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory, django_db_setup):
+    """The admin's static files, collected once (with production's manifest) for every
+    test of the module."""
+    folder = tmp_path_factory.mktemp("hosts")
+    env = host_env(folder, folder / "static")
+    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+    subprocess.run(command, env=env, cwd=ROOT, check=True)
+    return folder / "static"
+
+
+def host_env(tmp_path, static_root):
     """Production settings for both hosts: the test database, the shared Redis (a key
-    prefix of their own), static files collected once for the admin's pages."""
+    prefix of their own), the collected static files."""
     env = production_env(ServerData(tmp_path / "media"), tmp_path / "cache")
     for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)  # the test run's own settings, never a server's
     env.update(
         REDIS_URL=os.environ["REDIS_URL"],
-        STATIC_ROOT=str(tmp_path / "static"),
+        STATIC_ROOT=str(static_root),
         PAGE_CACHE_BYPASS="",
     )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=env,
-        cwd=ROOT,
-        check=True,
-    )
     return env
+
+
+@contextmanager
+def two_hosts(tmp_path, env):
+    """Two gunicorn hosts of one worker each: (the editor's host, the reader's host)."""
+    with ExitStack() as hosts:
+        ports = [
+            hosts.enter_context(
+                gunicorn(
+                    "portal.wsgi:application", env=env, workers=1, log=tmp_path / name, cwd=ROOT
+                )
+            )
+            for name in ("host-a.log", "host-b.log")
+        ]
+        yield tuple(Visitor(port) for port in ports)
+
+
+def warm(hosts, urls):
+    """Each host builds each page, then serves it from the shared page cache."""
+    for host in hosts:
+        for url in urls:
+            host.get(url)
+        for url in urls:
+            status, _, headers = host.get(url)
+            assert (status, headers.get("X-Page-Cache")) == (200, "hit"), url
+
+
+def within_a_second(reader, url, shows, what):
+    """Ask `url` until `shows(status, text, headers)` holds; fail after a second."""
+    changed = time.monotonic()
+    while True:
+        status, body, headers = reader.get(url)
+        if shows(status, unescape(body), headers):
+            return
+        assert time.monotonic() - changed < 1, f"{what}: {url} still answers as before"
+        time.sleep(0.05)
+
+
+def log_in(host, editor):
+    status, _, _ = host.submit(
+        "/admin/login/", username=editor.username, password="editor-password-1"
+    )
+    assert status == 302, "the editor could not log in"
 
 
 @pytest.fixture
@@ -84,6 +136,11 @@ def unrelated(news_index):
 
 
 @pytest.fixture
+def about(home):
+    return factories.AboutPageFactory(parent=home, title="中国开发区协会", slug="about")
+
+
+@pytest.fixture
 def editor(editor):
     # The servers check passwords with production's hashers, not the tests' fast one.
     editor.password = PBKDF2PasswordHasher().encode("editor-password-1", secrets.token_hex(8))
@@ -92,39 +149,19 @@ def editor(editor):
 
 
 def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
-    tmp_path, article, column, editor, unrelated
+    tmp_path, static_root, article, column, editor, unrelated
 ):
-    env = host_env(tmp_path)
-    with ExitStack() as hosts:
-        ports = [
-            hosts.enter_context(
-                gunicorn(
-                    "portal.wsgi:application", env=env, workers=1, log=tmp_path / name, cwd=ROOT
-                )
-            )
-            for name in ("host-a.log", "host-b.log")
-        ]
-        editing_host, reading_host = (Visitor(port) for port in ports)
+    with two_hosts(tmp_path, host_env(tmp_path, static_root)) as (editing_host, reading_host):
         reader = Visitor(reading_host.port)
         older = article.get_prev_sibling()
-        kept = [column.url, older.url, *(page.url for page in unrelated)]
-        for host in (editing_host, reading_host):
-            for url in kept:
-                host.get(url)
-            # Both hosts serve the pages from the shared page cache.
-            for url in kept:
-                status, body, headers = host.get(url)
-                assert (status, headers.get("X-Page-Cache")) == (200, "hit"), url
-            assert "开发区招商引资会议召开" in host.get(column.url)[1]
+        warm((editing_host, reading_host), [column.url, older.url, *(p.url for p in unrelated)])
+        assert "开发区招商引资会议召开" in reader.get(column.url)[1]
 
         article.title = "开发区招商引资推介会签约项目32个"
         article.save_revision()  # a draft: readers still see the old title
         assert "推介会签约" not in reader.get(column.url)[1]
 
-        status, _, _ = editing_host.submit(
-            "/admin/login/", username=editor.username, password="editor-password-1"
-        )
-        assert status == 302, "the editor could not log in"
+        log_in(editing_host, editor)
         status, _, _ = editing_host.submit(f"/admin/bulk/wagtailcore/page/publish/?id={article.pk}")
         assert status == 302, "publishing through the admin failed"
         published = time.monotonic()
@@ -137,3 +174,79 @@ def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
         assert "推介会签约" in unescape(reader.get(older.url)[1])
         for page in unrelated:
             assert reader.get(page.url)[2].get("X-Page-Cache") == "hit", page.url
+
+
+def test_unpublish_move_delete_snippet_and_schedule_on_one_host_show_on_the_other(
+    tmp_path, static_root, column, news_index, about, editor, unrelated
+):
+    titles = [
+        "园区首季度经济运行平稳",
+        "园区举办人才招聘会",
+        "园区新建标准厂房",
+        "园区开展安全检查",
+    ]
+    first, unpublished, moved, deleted = (
+        factories.NewsPageFactory(parent=column, title=title) for title in titles
+    )
+    destination = factories.NewsCategoryPageFactory(parent=news_index, title="园区建设")
+    unit = factories.MemberUnitFactory(name="苏州工业园区管委会")
+    members = factories.AboutPageFactory(
+        parent=about, title="会员单位", slug="members", body=[("member_directory", None)]
+    )
+    scheduled = factories.NewsPageFactory(parent=column, title="园区年度表彰大会举行")
+    scheduled.unpublish()
+    scheduled.save_revision(approved_go_live_at=timezone.now() - timedelta(seconds=1))
+    articles = (first, unpublished, moved, deleted)
+    env = host_env(tmp_path, static_root)
+    with two_hosts(tmp_path, env) as (editing_host, reading_host):
+        reader = Visitor(reading_host.port)
+        kept = [page.url for page in unrelated]
+        warm(
+            (editing_host, reading_host),
+            [column.url, destination.url, members.url, *(p.url for p in articles), *kept],
+        )
+        log_in(editing_host, editor)
+
+        def act(path, **fields):
+            status, _, _ = editing_host.submit(path, **fields)
+            assert status == 302, f"{path} failed in the admin"
+
+        def gone(title):
+            return lambda status, text, headers: title not in text
+
+        act(f"/admin/bulk/wagtailcore/page/unpublish/?id={unpublished.pk}")
+        within_a_second(reader, column.url, gone(unpublished.title), "unpublished")
+        within_a_second(reader, unpublished.url, lambda s, t, h: s == 404, "unpublished")
+        # Its neighbour no longer offers it as 下一篇 (or 上一篇).
+        within_a_second(reader, first.url, gone(unpublished.title), "unpublished")
+
+        old_url = moved.url
+        act(f"/admin/bulk/wagtailcore/page/move/?id={moved.pk}", chooser=destination.pk)
+        moved.refresh_from_db()
+        within_a_second(reader, column.url, gone(moved.title), "moved")
+        within_a_second(reader, destination.url, lambda s, t, h: moved.title in t, "moved")
+        within_a_second(reader, moved.url, lambda s, t, h: s == 200 and moved.title in t, "moved")
+        within_a_second(reader, old_url, lambda s, t, h: s in (301, 404), "moved")
+
+        act(f"/admin/bulk/wagtailcore/page/delete/?id={deleted.pk}")
+        within_a_second(reader, column.url, gone(deleted.title), "deleted")
+        within_a_second(reader, deleted.url, lambda s, t, h: s == 404, "deleted")
+
+        act(
+            f"/admin/snippets/association/memberunit/edit/{unit.pk}/",
+            name="苏州工业园区管理委员会",
+            kind=unit.kind,
+            province=unit.province,
+        )
+        within_a_second(
+            reader, members.url, lambda s, t, h: "苏州工业园区管理委员会" in t, "snippet"
+        )
+
+        # The scheduler runs on the editor's host, as the deploy crontab has it.
+        command = [sys.executable, "manage.py", "publish_scheduled"]
+        subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
+        within_a_second(reader, column.url, lambda s, t, h: scheduled.title in t, "go-live")
+
+        # None of it showed on the other column's articles: they are still served cached.
+        for url in kept:
+            assert reader.get(url)[2].get("X-Page-Cache") == "hit", url
