@@ -21,6 +21,7 @@ import pytest
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.utils import timezone
+from wagtail.models import Page
 
 from bench.run import production_env
 from bench.servers import Visitor, gunicorn
@@ -176,7 +177,7 @@ def test_a_change_published_on_one_host_is_served_by_the_other_within_a_second(
             assert reader.get(page.url)[2].get("X-Page-Cache") == "hit", page.url
 
 
-def test_unpublish_move_delete_snippet_and_schedule_on_one_host_show_on_the_other(
+def test_unpublish_move_delete_snippet_and_schedules_on_one_host_show_on_the_other(
     tmp_path, static_root, column, news_index, about, editor, unrelated
 ):
     titles = [
@@ -184,8 +185,9 @@ def test_unpublish_move_delete_snippet_and_schedule_on_one_host_show_on_the_othe
         "园区举办人才招聘会",
         "园区新建标准厂房",
         "园区开展安全检查",
+        "园区招商政策说明会",
     ]
-    first, unpublished, moved, deleted = (
+    first, unpublished, moved, deleted, expiring = (
         factories.NewsPageFactory(parent=column, title=title) for title in titles
     )
     destination = factories.NewsCategoryPageFactory(parent=news_index, title="园区建设")
@@ -196,7 +198,7 @@ def test_unpublish_move_delete_snippet_and_schedule_on_one_host_show_on_the_othe
     scheduled = factories.NewsPageFactory(parent=column, title="园区年度表彰大会举行")
     scheduled.unpublish()
     scheduled.save_revision(approved_go_live_at=timezone.now() - timedelta(seconds=1))
-    articles = (first, unpublished, moved, deleted)
+    articles = (first, unpublished, moved, deleted, expiring)
     env = host_env(tmp_path, static_root)
     with two_hosts(tmp_path, env) as (editing_host, reading_host):
         reader = Visitor(reading_host.port)
@@ -242,10 +244,14 @@ def test_unpublish_move_delete_snippet_and_schedule_on_one_host_show_on_the_othe
             reader, members.url, lambda s, t, h: "苏州工业园区管理委员会" in t, "snippet"
         )
 
-        # The scheduler runs on the editor's host, as the deploy crontab has it.
+        # The scheduler runs on the editor's host, as the deploy crontab has it: one page
+        # goes live, one whose expiry time has come (set without saving, as time does) goes.
+        Page.objects.filter(pk=expiring.pk).update(expire_at=timezone.now())
         command = [sys.executable, "manage.py", "publish_scheduled"]
         subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True)
         within_a_second(reader, column.url, lambda s, t, h: scheduled.title in t, "go-live")
+        within_a_second(reader, column.url, gone(expiring.title), "expiry")
+        within_a_second(reader, expiring.url, lambda s, t, h: s == 404, "expiry")
 
         # None of it showed on the other column's articles: they are still served cached.
         for url in kept:
