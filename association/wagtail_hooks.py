@@ -12,7 +12,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from association import views
 from association.models import MemberUnit, Message, SensitiveWord
-from portal.core.spreadsheets import SafeExportIndexView
 
 
 class MessageFilterSet(WagtailFilterSet):
@@ -55,7 +54,6 @@ class MemberUnitViewSet(SnippetViewSet):
     list_display = ["name", "kind", "province", "zone"]
     list_filter = ["kind", "province"]
     list_export = ["name", "kind", "province"]
-    index_view_class = SafeExportIndexView
     search_fields = ["name"]
     panels = ["name", "kind", "province", "zone"]
 

@@ -3,6 +3,10 @@ place. Each is used here and nowhere else, and tests/test_compat.py checks that 
 does what the portal relies on: an upgrade that changes one breaks a test of this module,
 not a page in production."""
 
+import functools
+import inspect
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Page, Site
 
 # -- Django ------------------------------------------------------------------------------
@@ -63,6 +67,34 @@ def set_file_metadata(item):
         item._set_image_file_metadata()
     else:
         item._set_document_file_metadata()
+
+
+# Every CSV/XLSX download of the admin (reports, the page listing, snippets, form
+# submissions, any model viewset) writes each cell through this one method.
+EXPORT_CELL_SIGNATURE = ["self", "field", "value", "export_format"]
+
+
+def clean_every_exported_cell(clean):
+    """Make every admin spreadsheet export pass each cell value through `clean`.
+
+    Patched, not subclassed: Wagtail builds the report, page-listing, form-submission and
+    viewset views from its own URLs, so a subclass would have to replace each of their
+    routes; this method is the one place all of them share. The signature is checked so
+    an upgrade that changes it fails at start-up (and in tests/test_compat.py), and a
+    second call does not wrap twice."""
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "cleans_with", None) is clean:
+        return
+    parameters = list(inspect.signature(original).parameters)
+    if parameters != EXPORT_CELL_SIGNATURE:
+        raise RuntimeError(f"SpreadsheetExportMixin.preprocess_field_value{parameters} changed")
+
+    @functools.wraps(original)
+    def preprocess_field_value(self, field, value, export_format):
+        return clean(original(self, field, value, export_format))
+
+    preprocess_field_value.cleans_with = clean
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
 
 
 # -- treebeard ---------------------------------------------------------------------------

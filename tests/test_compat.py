@@ -13,6 +13,7 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -20,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 
 from news.models import NewsPage, PageViewCount
 from portal import compat
+from portal.core.spreadsheets import neutralised
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +110,12 @@ def test_tree_paths_are_made_and_read_as_treebeard_does(column):
     assert compat.child_path(column.path, 1) == first.path
     assert compat.child_path(column.path, 2) == second.path
     assert compat.child_step(second.path) == 2
+
+
+def test_every_admin_export_cell_goes_through_the_portals_rule():
+    view = SpreadsheetExportMixin()
+    assert SpreadsheetExportMixin.preprocess_field_value.cleans_with is neutralised
+    assert view.preprocess_field_value("title", "=1+1", "csv") == "'=1+1"
+    assert view.preprocess_field_value("title", "开发区", "xlsx") == "开发区"
+    compat.clean_every_exported_cell(neutralised)  # again: not wrapped twice
+    assert view.preprocess_field_value("title", "@x", "csv") == "'@x"

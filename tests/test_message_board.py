@@ -132,7 +132,7 @@ def test_a_honeypot_flood_is_rate_limited_and_leaves_no_sessions(board):
     assert Session.objects.count() == 0
 
 
-# The limit counts in fixed windows: a test that ran across a window's end saw a fresh one.
+# A fixed clock: the posts of the test all fall in one sliding window.
 @time_machine.travel(datetime.datetime(2026, 3, 2, 10, 0, 5, tzinfo=datetime.UTC), tick=False)
 def test_the_rate_limit_trips_per_address_and_keeps_the_form(client, board):
     for number in range(RATE_LIMIT.limit):

@@ -7,18 +7,19 @@ around each column's limit, many listed 敏感词, titles with nothing to romani
 removed. Each post must give no 5xx; a refused one shows a Chinese message, keeps what
 was typed and writes nothing (no row, no file); a refused one still counts against the
 sender's rate limit. Derandomised, no deadline, bounded so one database takes about a
-minute and a half.
+minute and a half; each test counts the requests it really sent and asserts the total
+(2,230 posts and at least 900 GETs per database).
 """
 
+import collections
+import functools
 import itertools
 import re
-import time
 from pathlib import Path
 from urllib.parse import quote_from_bytes
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.utils.html import escape
@@ -158,8 +159,33 @@ def stored_files():
 
 
 def rate_limit_count(rate_limit, address):
-    request = RequestFactory().post("/", REMOTE_ADDR=address)
-    return cache.get(rate_limit.key(request, time.time()), 0)
+    return rate_limit.used(RequestFactory().post("/", REMOTE_ADDR=address))
+
+
+# The requests the generated tests really sent: hypothesis may stop short of
+# max_examples (a small strategy runs out), so each test checks what it sent.
+SENT = collections.Counter()
+
+
+def sends_at_least(posts=0, gets=0):
+    """After every example of the hypothesis test ran, it must have sent this many."""
+
+    def decorate(test):
+        @functools.wraps(test)
+        def counted(*args, **kwargs):
+            before = SENT.copy()
+            test(*args, **kwargs)
+            sent = SENT - before
+            assert sent["POST"] >= posts and sent["GET"] >= gets, sent
+
+        return counted
+
+    return decorate
+
+
+def send(client, method, url, *args, **kwargs):
+    SENT[method] += 1
+    return getattr(client, method.lower())(url, *args, **kwargs)
 
 
 def assert_answered(response, data, rows_before, rows_after, files_before, texts):
@@ -192,12 +218,14 @@ def board(home, listed_words):
     return factories.MessageBoardPageFactory(parent=home)
 
 
-@examples(1500)
+# 1,600 + 80 + 550 = 2,230 posts per database (issue 21 asks for 2,000 at least).
+@sends_at_least(posts=1600)
+@examples(1600)
 @given(data=posts(MESSAGE, MESSAGE_FIELDS))
 def test_generated_messages(client, board, data):
     address = next(addresses)
     before, files = Message.objects.count(), stored_files()
-    response = client.post("/messages/", data, REMOTE_ADDR=address)
+    response = send(client, "POST", "/messages/", data, REMOTE_ADDR=address)
     assert_answered(
         response, data, before, Message.objects.count(), files, ("subject", "body", "name")
     )
@@ -213,6 +241,7 @@ def open_submissions(home, column, editorial_roles, listed_words):
     return column
 
 
+@sends_at_least(posts=80)
 @examples(80)
 @given(data=posts(SUBMISSION, SUBMISSION_FIELDS), uploads=UPLOADS)
 def test_generated_submissions(client, open_submissions, data, uploads):
@@ -221,7 +250,7 @@ def test_generated_submissions(client, open_submissions, data, uploads):
     before, files = Submission.objects.count(), stored_files()
     pages, images = NewsPage.objects.count(), get_image_model().objects.count()
     documents = get_document_model().objects.count()
-    response = client.post("/submit/", data, REMOTE_ADDR=address)
+    response = send(client, "POST", "/submit/", data, REMOTE_ADDR=address)
     assert_answered(
         response,
         data,
@@ -237,7 +266,8 @@ def test_generated_submissions(client, open_submissions, data, uploads):
     assert rate_limit_count(SUBMISSION_RATE_LIMIT, address) == 1
 
 
-@examples(400)
+@sends_at_least(posts=550)
+@examples(550)
 @given(
     fields=st.dictionaries(
         st.sampled_from(sorted(MESSAGE_FIELDS)), st.binary(max_size=30), min_size=1
@@ -248,7 +278,9 @@ def test_invalid_utf8_in_a_post(client, board, fields):
     mojibake saved without the sender seeing it."""
     body = "&".join(f"{name}={quote_from_bytes(value)}" for name, value in fields.items())
     before = Message.objects.count()
-    response = client.post(
+    response = send(
+        client,
+        "POST",
         "/messages/",
         body,
         content_type="application/x-www-form-urlencoded",
@@ -290,13 +322,14 @@ def listings(every_page_type):
     return [url for url in every_page_type["urls"] if not any(part in url for part in skipped)]
 
 
+@sends_at_least(gets=900)
 @examples(45)
 @given(params=query_params)
 def test_generated_query_parameters(client, listings, params):
     for url in listings:
-        response = client.get(url, params)
+        response = send(client, "GET", url, params)
         assert response.status_code < 500, (url, params)
-    response = client.get("/search/", {"q": "开发区", **params})
+    response = send(client, "GET", "/search/", {"q": "开发区", **params})
     assert response.status_code == 200, params
 
 

@@ -8,7 +8,6 @@ details stay in a `Submission` record that only editors see (see association.pri
 
 import secrets
 from html import escape
-from pathlib import PurePath
 
 from django.db import models, transaction
 from django.dispatch import receiver
@@ -24,16 +23,18 @@ from association.models import ContactRecord
 from association.screening import find_sensitive_words
 from news.forms import SubmissionForm
 from news.models.pages import NewsCategoryPage, NewsPage
+from news.submitted_files import (
+    COLLECTION_NAME,
+    PENDING_COLLECTION_NAME,
+    files_in_body,
+    unguessable_name,
+)
 from portal.compat import set_file_metadata
 from portal.core.models import FormPage, PortalPage
 from portal.core.public_forms import RateLimit
 from portal.core.tree import add_child_page
 
 RATE_LIMIT = RateLimit("submission", limit=5, period=3600)
-COLLECTION_NAME = "投稿"
-# Where a visitor's files wait until an editor publishes the article that uses them:
-# restricted to signed-in users, which Wagtail's document view enforces.
-PENDING_COLLECTION_NAME = "投稿（待审核）"
 SENT = "submission_reference"
 
 
@@ -103,19 +104,12 @@ def pending_collection():
     return collection
 
 
-def unguessable_name(upload):
-    """The sender chose the file's name: it is stored under a random one (the same
-    extension), so no address can be guessed and nothing the sender wrote reaches the
-    disk or the web server's logs."""
-    return f"{secrets.token_urlsafe(18)}{PurePath(upload.name).suffix.lower()[:10]}"
-
-
 def store_uploads(data, collection, stored):
     """Save the pictures and the attachment into the library under random names; each
     saved file is added to `stored`, so a failed submission can remove it."""
     images = []
     for number, upload in enumerate(data["images"], start=1):
-        upload.name = unguessable_name(upload)
+        upload.name = unguessable_name(upload.name)
         image = get_image_model()(
             title=f"{data['title'][:200]}（图{number}）", file=upload, collection=collection
         )
@@ -126,7 +120,7 @@ def store_uploads(data, collection, stored):
     document = None
     if upload := data["attachment"]:
         title = upload.name[:255]  # editors see the sender's name; the disk does not
-        upload.name = unguessable_name(upload)
+        upload.name = unguessable_name(upload.name)
         document = get_document_model()(title=title, file=upload, collection=collection)
         set_file_metadata(document)
         document.save()
@@ -179,24 +173,13 @@ def write_draft(form, stored):
     return submission
 
 
-def files_used_by(page):
-    """The ids of the pictures and documents in the article's body."""
-    images, documents = set(), set()
-    for block in page.body:
-        if block.block_type == "image" and block.value.get("image"):
-            images.add(block.value["image"].pk)
-        elif block.block_type == "attachment" and block.value.get("document"):
-            documents.add(block.value["document"].pk)
-    return images, documents
-
-
 @receiver(page_published, sender=NewsPage, dispatch_uid="news-submitted-files-released")
 def release_submitted_files(sender, instance, **kwargs):
     """An editor published the article: its contributor's files become public."""
     pending = Collection.objects.filter(name=PENDING_COLLECTION_NAME).first()
     if pending is None:
         return
-    images, documents = files_used_by(instance)
+    images, documents = files_in_body(instance.body.raw_data)
     public = submissions_collection()
     get_image_model().objects.filter(pk__in=images, collection=pending).update(collection=public)
     get_document_model().objects.filter(pk__in=documents, collection=pending).update(

@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         # The models that feed the search dictionary are known only once every app has
         # loaded: connect the handlers that keep it in step with them now.
+        from portal.compat import clean_every_exported_cell
         from portal.core import dictionary
+        from portal.core.spreadsheets import neutralised
 
         dictionary.connect()
+        clean_every_exported_cell(neutralised)

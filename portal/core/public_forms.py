@@ -2,22 +2,19 @@
 
 A honeypot field catches bots; a per-IP rate limit stops floods.
 
-The limiter counts in the default cache with `cache.add` and `cache.incr`, so it works
-with the file cache of one host and with the Redis cache several hosts share.
+The limiter counts in the default cache (portal.security.throttles), so it works with the
+file cache of one host and with the Redis cache several hosts share.
 """
 
-import contextlib
-import hashlib
 import logging
-import time
 
 from django import forms
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from portal.security.proxies import client_ip
+from portal.security.throttles import SlidingWindow
 
 HONEYPOT_FIELD = "website"
 
@@ -41,45 +38,30 @@ def is_spam(form):
 
 
 class RateLimit:
-    """At most `limit` posts per `period` seconds from one address, in fixed windows."""
+    """At most `limit` posts per `period` seconds from one address, in a sliding window
+    (portal.security.throttles)."""
 
     def __init__(self, scope, limit, period):
         self.scope, self.limit, self.period = scope, limit, period
+        self.window = SlidingWindow(f"ratelimit:{scope}", limit, period)
 
     @property
     def message(self):
         minutes = max(1, self.period // 60)
         return f"提交过于频繁，请 {minutes} 分钟后再试。您填写的内容已保留。"
 
-    def key(self, request, now):
-        # A digest: the cache never holds a reader's address in clear.
-        address = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-        return f"ratelimit:{self.scope}:{address}:{int(now // self.period)}"
-
     def allow(self, request):
         """Count this request; False once the address is over the limit."""
-        now = time.time()
-        key = self.key(request, now)
-        timeout = int((now // self.period + 1) * self.period - now) + 1
-        if cache.add(key, 1, timeout):
-            return True
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the window's key expired between add and incr
-            cache.add(key, 1, timeout)
-            return True
-        if count is None:  # the shared cache is unreachable: the honeypot still screens
-            return True
-        # The file cache's incr re-saves the key with the default timeout.
-        cache.touch(key, timeout)
-        return count <= self.limit
+        return self.window.allow(client_ip(request))
+
+    def used(self, request):
+        """How many posts of the limit the request's address has used."""
+        return self.window.estimate(client_ip(request))
 
     def refund(self, request):
         """Give back the count of a post the site failed to save: it was not the sender's
         doing."""
-        # ValueError: the window ended meanwhile, and the new one never counted the post.
-        with contextlib.suppress(ValueError):
-            cache.decr(self.key(request, time.time()))
+        self.window.refund(client_ip(request))
 
 
 # What became of a post, for the page to respond to.

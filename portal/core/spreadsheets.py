@@ -3,10 +3,10 @@
 A cell that starts with =, +, -, @, a tab or a carriage return is a formula to Excel and
 WPS (`=HYPERLINK(...)` in a 留言 name becomes a link that leaks data when clicked). Every
 export writes such text with a leading apostrophe, which shows it as typed, as OWASP
-advises.
+advises. The personal-data export calls `neutralised_row`; every download of the Wagtail
+admin (reports, page listing, snippets, form submissions) goes through `neutralised` by
+way of portal.compat.clean_every_exported_cell, set up when the app loads.
 """
-
-from wagtail.snippets.views.snippets import IndexView
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,10 +19,3 @@ def neutralised(value):
 
 def neutralised_row(row):
     return {name: neutralised(value) for name, value in row.items()}
-
-
-class SafeExportIndexView(IndexView):
-    """A snippet listing whose CSV and XLSX downloads never hold a formula."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralised(super().preprocess_field_value(field, value, export_format))

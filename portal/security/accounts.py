@@ -11,13 +11,13 @@ from django.dispatch import receiver
 from django.http import HttpResponseRedirect
 from wagtail.admin.views.account import PasswordResetView
 
-from portal.security.throttles import Counter, address
+from portal.security.throttles import SlidingWindow, address
 
 HOUR = 3600
 # Slower than the pair lockout: many editors can share an office's address.
-failed_logins = Counter("login-failed", settings.LOGIN_ADDRESS_FAILURE_LIMIT, HOUR)
-reset_requests = Counter("reset-address", settings.PASSWORD_RESET_ADDRESS_LIMIT, HOUR)
-reset_mails = Counter("reset-account", settings.PASSWORD_RESET_ACCOUNT_LIMIT, HOUR)
+failed_logins = SlidingWindow("login-failed", settings.LOGIN_ADDRESS_FAILURE_LIMIT, HOUR)
+reset_requests = SlidingWindow("reset-address", settings.PASSWORD_RESET_ADDRESS_LIMIT, HOUR)
+reset_mails = SlidingWindow("reset-account", settings.PASSWORD_RESET_ACCOUNT_LIMIT, HOUR)
 RESET_LIMITED = "重设密码的请求过于频繁，请一小时后再试。"
 
 
