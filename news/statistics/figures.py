@@ -8,7 +8,7 @@ column's are its articles'. Days without a row count zero.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
@@ -48,6 +48,18 @@ def rows(period, scope=None):
 
 def total(period, scope=None):
     return rows(period, scope).aggregate(views=Sum("views"))["views"] or 0
+
+
+def totals_over(scope, today, spans):
+    """[(days, views)] for the last `days` days up to today, for each span: one query."""
+    periods = {days: Period.last(days, today) for days in spans}
+    sums = rows(Period.last(max(spans), today), scope).aggregate(
+        **{
+            f"last_{days}": Sum("views", filter=Q(day__gte=period.start))
+            for days, period in periods.items()
+        }
+    )
+    return [(days, sums[f"last_{days}"] or 0) for days in spans]
 
 
 def per_day(period, scope=None):
