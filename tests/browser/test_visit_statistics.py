@@ -54,6 +54,8 @@ def test_an_editor_reads_the_statistics_page(live_server, page, visited):
     expect(page.locator("#referrers tbody")).to_contain_text("mp.weixin.qq.com")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "admin-statistics.png", full_page=True)
+    for name in ("columns", "devices"):  # below the fold of the admin's scrolling pane
+        page.locator(f"#{name}").screenshot(path=SHOTS / f"admin-statistics-{name}.png")
 
     page.get_by_role("link", name="最近 7 天").click()
     expect(daily.locator("rect")).to_have_count(7)
