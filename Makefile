@@ -24,7 +24,7 @@ OPS_ENV := $(if $(SECRET_KEY),,DEBUG=1)
 
 .DEFAULT_GOAL := help
 .PHONY: help vnu lighthouse run test test-postgres lint format translations demo fake-content \
-	bench bench-large bench-search bench-invalidation \
+	bench bench-large bench-hits bench-search bench-invalidation \
 	wrk-installed backup restore soak
 
 help: ## List the tasks
@@ -88,6 +88,9 @@ bench: $(STAMP) wrk-installed ## Measure pages with wrk under gunicorn, as a sha
 
 bench-large: $(STAMP) wrk-installed ## The same with 100,000 articles and 2,600 zones on PostgreSQL
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.run --articles 100000 --zones 2600 $(BENCH_ARGS)
+
+bench-hits: $(STAMP) wrk-installed ## 点击量 endpoint throughput, every hit a new reader (BENCH_ARGS="--tree LABEL=PATH …")
+	$(BIN)/python -m bench.hits $(BENCH_ARGS)
 
 bench-invalidation: $(STAMP) ## Share of cached articles still cached after one publish (BENCH_ARGS=…)
 	$(BIN)/python -m bench.invalidation $(BENCH_ARGS)

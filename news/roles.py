@@ -64,6 +64,7 @@ EDITOR_MODEL_PERMISSIONS = (
     ("association", "manage_personal_data"),
     ("news", "view_submission"),
     ("news", "change_submission"),
+    ("news_statistics", "view_dailyview"),  # 访问统计
 )
 
 

@@ -12,6 +12,7 @@ from django.test import Client
 
 from news import readers
 from news.models import PageViewCount
+from news.statistics.models import DailyView
 from tests import factories
 
 
@@ -20,8 +21,13 @@ def article(column):
     return factories.NewsPageFactory(parent=column)
 
 
-def hit(client, page, ip="10.0.0.1", agent="Mozilla/5.0", **headers):
-    return client.post(f"/hits/{page.pk}/", REMOTE_ADDR=ip, HTTP_USER_AGENT=agent, **headers)
+def hit(client, page, ip="10.0.0.1", agent="Mozilla/5.0", data=None, **headers):
+    return client.post(
+        f"/hits/{page.pk}/", data or {}, REMOTE_ADDR=ip, HTTP_USER_AGENT=agent, **headers
+    )
+
+
+DEVICE_OF = [{"referrer": "www.baidu.com", "device": "phone"}, {"device": "computer"}]
 
 
 @pytest.mark.django_db
@@ -160,7 +166,8 @@ def test_parallel_hits_are_all_counted(home):
         try:
             # 100 readers a thread, each at its own address: 800 distinct readers.
             statuses.extend(
-                hit(client, article, ip=f"10.{group}.0.{n}").status_code for n in range(100)
+                hit(client, article, ip=f"10.{group}.0.{n}", data=DEVICE_OF[group % 2]).status_code
+                for n in range(100)
             )
         finally:
             connection.close()
@@ -173,3 +180,8 @@ def test_parallel_hits_are_all_counted(home):
 
     assert statuses == [200] * 800
     assert PageViewCount.for_page(article) == 800
+    # The day's aggregate too, split by what the script sent.
+    assert set(DailyView.objects.values_list("page_id", "referrer", "device", "views")) == {
+        (article.pk, "baidu.com", "phone", 400),
+        (article.pk, "", "computer", 400),
+    }

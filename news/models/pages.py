@@ -8,16 +8,18 @@ from django.db.models import Count, Q
 from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.signals import post_page_move
 
 from news.feeds import ArticleFeed
+from news.statistics.panels import ViewFiguresPanel
 from portal.caching import dependencies
 from portal.caching.sites import site_name
 from portal.caching.tags import neighbours_tag, page_tag
@@ -351,6 +353,19 @@ def keep_column_after_move(sender, instance, parent_page_after, **kwargs):
         is_column = parent_page_after.specific_class is NewsCategoryPage
         column = parent_page_after.pk if is_column else None
         NewsPage.objects.filter(pk=instance.pk).update(column=column)
+
+
+# Wagtail's three tabs (its own headings, so its translations), then the article's own
+# 访问统计 (news.statistics.panels).
+NewsPage.edit_handler = TabbedInterface(
+    [
+        ObjectList(NewsPage.content_panels, heading=gettext_lazy("Content")),
+        ObjectList(NewsPage.promote_panels, heading=gettext_lazy("Promote")),
+        ObjectList(NewsPage.settings_panels, heading=gettext_lazy("Settings")),
+        ObjectList([ViewFiguresPanel()], heading="访问统计"),
+    ],
+    base_form_class=NewsPage.base_form_class,
+)
 
 
 class TopicIndexPage(PortalPage):

@@ -13,6 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from portal.site.search.highlight import highlight, pattern, snippet
 from portal.site.search.query import SearchForm, run_search, text_index_preferred
+from portal.site.statistics.models import record_search
 
 PER_PAGE = 20
 # Popular searches look back as far as the query log is kept (WAGTAILSEARCH_HITS_MAX_AGE).
@@ -30,6 +31,9 @@ def search(request):
         found = run_search(form, site)
         page = Paginator(found.results, PER_PAGE).get_page(request.GET.get("page"))
         hits = annotated(page.object_list, pattern(found.words))
+    if query and "page" not in request.GET:  # a search, not the turning of its pages
+        # One upsert beside the search itself (访问统计's searches per day).
+        record_search(query, found=bool(hits))
     if hits and page.number == 1:
         Query.get(query).add_hit()
     return TemplateResponse(
