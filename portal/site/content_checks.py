@@ -70,7 +70,15 @@ KIND_LABELS = {
 }
 
 # Fields that hold no editor's words, or repeat another field.
-SKIPPED_FIELDS = {"slug", "path", "url_path", "draft_title", "locale", "translation_key"}
+SKIPPED_FIELDS = {
+    "slug",
+    "path",
+    "url_path",
+    "draft_title",
+    "locale",
+    "translation_key",
+    "alias_of",
+}
 # A sibling of an image in a block or child object that gives readers its words.
 ALT_SIBLINGS = ("caption", "alt", "alt_text")
 SEPARATOR = " › "
@@ -182,7 +190,11 @@ def collect_field(obj, model_field, where, found):
 
 def collect_foreign_key(obj, model_field, where, found):
     target_id = getattr(obj, model_field.attname)
-    if target_id is None or isinstance(model_field, ParentalKey):
+    if (
+        target_id is None
+        or isinstance(model_field, ParentalKey)
+        or model_field.remote_field.parent_link
+    ):
         return
     target = model_field.related_model
     if issubclass(target, get_image_model()):
