@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -214,3 +216,19 @@ def test_the_editors_queries_do_not_grow_with_the_findings(client, editor, colum
 
     few, many = article_with(2), article_with(12)
     assert queries(many) == queries(few)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(confirmation=st.text(max_size=30).filter(lambda text: text.strip() != "违禁词"))
+def test_no_other_confirmation_lets_a_word_through(client, editor, flagged_draft, confirmation):
+    client.force_login(editor)
+    form = article_form("园区动态", "<p>违禁词</p>", "action-publish")
+    form[CONFIRM_FIELD] = confirmation
+    assert client.post(edit_url(flagged_draft), form).status_code == 302
+    flagged_draft.refresh_from_db()
+    assert not flagged_draft.live
