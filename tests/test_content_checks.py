@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
 from association.models import SensitiveWord
+from news.models import NewsPage
 from portal.site.content_checks import (
     BROKEN_LINK,
     MISSING_ALT,
@@ -229,3 +230,21 @@ def test_any_text_and_link_is_judged_without_error(column, title, paragraph, hre
     )
     for finding in findings_for(article):
         assert finding.message and finding.where
+
+
+@pytest.mark.django_db
+def test_stored_values_no_editor_can_make_are_passed_over(column):
+    article = factories.NewsPageFactory(parent=column, title="旧数据")
+    NewsPage.objects.filter(pk=article.pk).update(
+        body=[
+            {"type": "image", "value": {"image": "abc", "caption": ""}},
+            {"type": "image", "value": "not a struct"},
+            {"type": "table", "value": {"data": [None, "row", ["格"]]}},
+            {
+                "type": "paragraph",
+                "value": '<p><a linktype="page" id="x">x</a><a href="http://[">y</a></p>',
+            },
+            {"type": "no-longer-a-block", "value": 1},
+        ]
+    )
+    assert findings_for(NewsPage.objects.get(pk=article.pk)) == []

@@ -123,11 +123,36 @@ def findings_for_pages(pages):
 
 @dataclass
 class Collected:
+    """What a page holds, as stored: ids and links that are not well-formed are left out
+    (a stored value an editor cannot have made), so that judging never fails on one."""
+
     texts: list = field(default_factory=list)  # (where, text)
     images: list = field(default_factory=list)  # (where, image id, words given beside it)
     inline_images: list = field(default_factory=list)  # (where, alt) in rich text
     page_links: list = field(default_factory=list)  # (where, page id)
     hrefs: list = field(default_factory=list)  # (where, url)
+
+    def add_image(self, where, raw_id, alt):
+        if (image_id := as_id(raw_id)) is not None:
+            self.images.append((where, image_id, alt))
+
+    def add_page_link(self, where, raw_id):
+        if (page_id := as_id(raw_id)) is not None:
+            self.page_links.append((where, page_id))
+
+    def add_href(self, where, href):
+        href = str(href).strip()
+        try:
+            urlsplit(href), Redirect.normalise_path(href)
+        except ValueError:  # e.g. an unclosed IPv6 bracket
+            return
+        self.hrefs.append((where, href))
+
+
+def as_id(raw):
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    return int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else None
 
 
 def collect(page):
@@ -181,7 +206,7 @@ def collect_field(obj, model_field, where, found):
         collect_rich_text(getattr(obj, model_field.attname), where, found)
     elif isinstance(model_field, models.URLField):
         if url := getattr(obj, model_field.attname):
-            found.hrefs.append((where, url))
+            found.add_href(where, url)
     elif isinstance(model_field, models.ForeignKey):
         collect_foreign_key(obj, model_field, where, found)
     elif isinstance(model_field, models.CharField | models.TextField) and not model_field.choices:
@@ -198,9 +223,9 @@ def collect_foreign_key(obj, model_field, where, found):
         return
     target = model_field.related_model
     if issubclass(target, get_image_model()):
-        found.images.append((where, target_id, sibling_alt(lambda name: getattr(obj, name, ""))))
+        found.add_image(where, target_id, sibling_alt(lambda name: getattr(obj, name, "")))
     elif issubclass(target, Page):
-        found.page_links.append((where, target_id))
+        found.add_page_link(where, target_id)
 
 
 def sibling_alt(read):
@@ -208,8 +233,8 @@ def sibling_alt(read):
 
 
 def collect_stream(stream_block, items, where, found):
-    for number, item in enumerate(items, 1):
-        child = stream_block.child_blocks.get(item.get("type"))
+    for number, item in enumerate(items if isinstance(items, list) else [], 1):
+        child = stream_block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
         if child is not None:
             label = f"第{number}块（{child.label}）"
             collect_block(child, item.get("value"), join(where, label), found)
@@ -218,27 +243,32 @@ def collect_stream(stream_block, items, where, found):
 def collect_block(block, raw, where, found):
     if raw in (None, "", [], {}):
         return
+    if isinstance(block, ImageBlock | blocks.StructBlock | TableBlock) and not isinstance(
+        raw, dict
+    ):
+        return
     if isinstance(block, ImageBlock):
         alt = "" if raw.get("decorative") else raw.get("alt_text") or ""
-        found.images.append((where, raw.get("image"), alt))
+        found.add_image(where, raw.get("image"), alt)
     elif isinstance(block, blocks.StructBlock):
         collect_struct(block, raw, where, found)
     elif isinstance(block, blocks.StreamBlock):
         collect_stream(block, raw, where, found)
     elif isinstance(block, blocks.ListBlock):
-        for number, item in enumerate(raw, 1):
+        for number, item in enumerate(raw if isinstance(raw, list) else [], 1):
             value = item.get("value") if isinstance(item, dict) and "type" in item else item
             collect_block(block.child_block, value, join(where, f"第{number}项"), found)
     elif isinstance(block, blocks.RichTextBlock):
         collect_rich_text(raw, where, found)
     elif isinstance(block, ImageChooserBlock):
-        found.images.append((where, raw, ""))
+        found.add_image(where, raw, "")
     elif isinstance(block, blocks.PageChooserBlock):
-        found.page_links.append((where, raw))
+        found.add_page_link(where, raw)
     elif isinstance(block, blocks.URLBlock):
-        found.hrefs.append((where, raw))
+        found.add_href(where, raw)
     elif isinstance(block, TableBlock):
-        cells = [cell for row in raw.get("data") or [] for cell in row or [] if cell]
+        rows = [row for row in raw.get("data") or [] if isinstance(row, list)]
+        cells = [cell for row in rows for cell in row if cell]
         found.texts.append((where, " ".join(str(cell) for cell in cells)))
     elif isinstance(block, blocks.CharBlock | blocks.TextBlock) and isinstance(raw, str):
         found.texts.append((where, raw))
@@ -248,8 +278,7 @@ def collect_struct(block, raw, where, found):
     for name, child in block.child_blocks.items():
         child_where = join(where, str(child.label))
         if isinstance(child, ImageChooserBlock):
-            if raw.get(name):
-                found.images.append((child_where, raw[name], sibling_alt(raw.get)))
+            found.add_image(child_where, raw.get(name), sibling_alt(raw.get))
         else:
             collect_block(child, raw.get(name), child_where, found)
 
@@ -261,8 +290,10 @@ def collect_rich_text(html, where, found):
     parser.feed(str(html))
     parser.close()
     found.texts.append((where, "".join(parser.text)))
-    found.page_links += [(where, page_id) for page_id in parser.page_ids]
-    found.hrefs += [(where, href) for href in parser.hrefs]
+    for page_id in parser.page_ids:
+        found.add_page_link(where, page_id)
+    for href in parser.hrefs:
+        found.add_href(where, href)
     found.inline_images += [(where, alt) for alt in parser.image_alts]
 
 
@@ -275,8 +306,8 @@ class RichTextReader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "a" and attrs.get("linktype") == "page" and (attrs.get("id") or "").isdigit():
-            self.page_ids.append(int(attrs["id"]))
+        if tag == "a" and attrs.get("linktype") == "page":
+            self.page_ids.append(attrs.get("id"))
         elif tag == "a" and attrs.get("href"):
             self.hrefs.append(attrs["href"].strip())
         elif tag == "embed" and attrs.get("embedtype") == "image":
@@ -327,7 +358,7 @@ def word_findings(found, words):
 
 
 def images_by_id(all_found):
-    ids = {int(image_id) for found in all_found for _, image_id, _ in found.images if image_id}
+    ids = {image_id for found in all_found for _, image_id, _ in found.images}
     model = get_image_model()
     return {
         row["pk"]: row
@@ -337,7 +368,7 @@ def images_by_id(all_found):
 
 def alt_findings(found, images):
     for where, image_id, alt in found.images:
-        image = images.get(int(image_id)) if image_id else None
+        image = images.get(image_id)
         if image and not (image["description"] or "").strip() and not alt:
             yield Finding(
                 MISSING_ALT,
@@ -357,15 +388,13 @@ def alt_findings(found, images):
 
 
 def pages_by_id(all_found):
-    ids = {int(page_id) for found in all_found for _, page_id in found.page_links if page_id}
+    ids = {page_id for found in all_found for _, page_id in found.page_links}
     return {row["pk"]: row for row in Page.objects.filter(pk__in=ids).values("pk", "title", "live")}
 
 
 def page_link_findings(found, pages):
     for where, page_id in found.page_links:
-        if not str(page_id).isdigit():
-            continue
-        target = pages.get(int(page_id))
+        target = pages.get(page_id)
         if target is None:
             yield Finding(
                 BROKEN_LINK,
