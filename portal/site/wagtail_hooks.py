@@ -1,11 +1,17 @@
-"""Admin additions of the site-wide pieces: the link directory, the help menu."""
+"""Admin additions of the site-wide pieces: the link directory, the help menu, the
+content checks in the page editor."""
 
+from django.contrib import messages
 from django.db import models
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.forms import SUBMISSION_CHECKS_HOOK
+from portal.site.content_checks import blocking, findings_for
 from portal.site.models import LinkGroup
 
 
@@ -34,4 +40,73 @@ def keep_help_on_the_site(request, menu_items):
         item
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+
+
+# 内容检查 in the page editor (docs/content-checks.md): the saved draft's findings on
+# opening it; 发布 of a page with 敏感词 only once an editor has confirmed those words;
+# no 提交审核 with 敏感词 for who may not publish (投稿人).
+CONFIRM_FIELD = "content_checks_confirmed"
+
+
+def may_publish(page, user, parent):
+    if page.pk:
+        return page.permissions_for_user(user).can_publish()
+    return parent.permissions_for_user(user).can_publish_subpage()
+
+
+def confirm_token(found):
+    """What the confirmation box carries: the words confirmed, so that a word added after
+    the editor looked needs confirming again."""
+    return "|".join(sorted({finding.value for finding in found}))
+
+
+@hooks.register("before_edit_page")
+def show_content_checks(request, page):
+    if request.method != "GET":
+        return
+    findings = findings_for(page)
+    if not findings:
+        return
+    found = blocking(findings)
+    context = {
+        "findings": findings,
+        "blocking": found,
+        "may_publish": may_publish(page, request.user, None),
+        "confirm_field": CONFIRM_FIELD,
+        "confirm_token": confirm_token(found),
+    }
+    messages.warning(request, render_to_string("portal/admin/content_checks.html", context))
+
+
+@hooks.register("before_publish_page")
+def confirm_sensitive_words_before_publishing(request, page):
+    """Runs once the draft is saved: refusing keeps it, and its editor shows the box."""
+    found = blocking(findings_for(page))
+    if found and request.POST.get(CONFIRM_FIELD) != confirm_token(found):
+        keep_new_page_a_draft(page)
+        words = "、".join(sorted({finding.value for finding in found}))
+        messages.error(
+            request,
+            f"未发布：这一稿含有敏感词（{words}），草稿已保存。"
+            "请删改，或在页面上方勾选“确认仍要发布”后再点“发布”。",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def keep_new_page_a_draft(page):
+    """Wagtail's create view adds the page live before this hook runs: one never
+    published goes back to being a draft (on the edit view it is as it was)."""
+    if page.live and page.live_revision_id is None:
+        page.live, page.has_unpublished_changes = False, True
+        page.save(update_fields=["live", "has_unpublished_changes"], clean=False)
+
+
+@hooks.register(SUBMISSION_CHECKS_HOOK)
+def refuse_sensitive_words_in_submissions(page, user, parent_page):
+    if may_publish(page, user, parent_page):
+        return []
+    return [
+        f"不能提交审核：{finding.where}含有敏感词“{finding.value}”，请删改后再提交。"
+        for finding in blocking(findings_for(page))
     ]

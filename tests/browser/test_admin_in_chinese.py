@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
+from wagtail.models import Site
 
 from news.models import NewsCategoryPage, NewsPage
 from portal.core.tree import add_child_page
@@ -138,7 +139,8 @@ def walk_the_page_editor(walk, column):
 def test_an_editor_meets_no_english(demo_server, page, people, in_review):
     editor, admin = people
     page.set_viewport_size({"width": 1280, "height": 900})
-    walk = Walk(page, demo_server.url, {editor.username, admin.username})
+    hosts = set(Site.objects.values_list("hostname", flat=True))  # shown on 站点
+    walk = Walk(page, demo_server.url, {editor.username, admin.username, *hosts})
     walk.visit("/admin/login/", "登录")
     walk.visit("/admin/password_reset/", "找回密码")
     log_in(page, demo_server.url, editor.username)
@@ -183,6 +185,9 @@ def test_an_editor_meets_no_english(demo_server, page, people, in_review):
         ("/admin/searchpicks/", "推荐结果"),
         ("/admin/reports/page-types-usage/", "页面类型统计"),
         ("/admin/collections/", "集合"),
+        ("/admin/sites/", "站点"),
+        (f"/admin/sites/edit/{Site.objects.get(is_default_site=True).pk}/", "编辑站点"),
+        ("/admin/sites/new/", "添加站点"),
     ]:
         walk.visit(path, what)
 
