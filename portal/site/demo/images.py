@@ -99,14 +99,18 @@ def draw_emblem(size=240):
     return buffer
 
 
-def demo_image(title, size=(960, 540), picture=None):
-    """The library image called `title`, drawn (or `picture`, a PNG) and saved the first time."""
+def demo_image(title, size=(960, 540), picture=None, description=""):
+    """The library image called `title`, drawn (or `picture`, a PNG) and saved the first time,
+    with `description` as its 替代文字 (given to a library made before it had one too)."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
+        if description and not existing.description:
+            existing.description = description
+            existing.save(update_fields=["description"])
         return existing
     name = hashlib.sha1(title.encode()).hexdigest()[:12] + (".png" if picture else ".jpg")
-    image = Image(title=title)
+    image = Image(title=title, description=description)
     image.file.save(name, ImageFile(picture or draw_picture(title, size), name=name), save=False)
     image.save()
     return image

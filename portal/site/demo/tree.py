@@ -130,7 +130,11 @@ def build_news(index, content):
         )
     articles = []
     for number, article in enumerate(content["articles"], start=1):
-        cover = demo_image(f"demo-cover-{number}") if article.get("headline") else None
+        cover = (
+            demo_image(f"demo-cover-{number}", description=f"{article['title']}（示意图）")
+            if article.get("headline")
+            else None
+        )
         page = upsert(
             columns[article["column"]],
             NewsPage,
@@ -156,7 +160,9 @@ def build_news(index, content):
         TopicPage,
         "fu-gong-fu-chan",
         title="复工复产专题",
-        banner_image=demo_image("demo-topic-banner", (1200, 360)),
+        banner_image=demo_image(
+            "demo-topic-banner", (1200, 360), description="复工复产专题横幅（示意图）"
+        ),
         introduction="<p>聚焦各地开发区统筹疫情防控和经济社会发展、推动企业复工复产的举措与成效。</p>",
         sections=[
             ("section", {"title": "各地举措", "tag": "复工复产", "articles": [], "count": 10}),
@@ -310,7 +316,11 @@ def build_association(home, sections, content):
             year=issue["year"],
             number=issue["number"],
             contents=contents,
-            cover=demo_image(f"demo-magazine-{issue['year']}-{issue['number']}", (420, 594)),
+            cover=demo_image(
+                f"demo-magazine-{issue['year']}-{issue['number']}",
+                (420, 594),
+                description=f"{issue['title']}封面",
+            ),
         )
     upsert(
         home,
