@@ -64,6 +64,11 @@ EDITOR_MODEL_PERMISSIONS = (
     ("association", "manage_personal_data"),
     ("news", "view_submission"),
     ("news", "change_submission"),
+    ("site_health", "view_site_health"),
+    ("site_health", "view_columnschedule"),
+    ("site_health", "add_columnschedule"),
+    ("site_health", "change_columnschedule"),
+    ("site_health", "delete_columnschedule"),
 )
 
 
