@@ -174,11 +174,13 @@ def test_dead_links_are_listed_where_they_are_used(client, site, column):
     client.force_login(site["editor"])
     assert page_lines(client)["links"] == [
         (
-            "链接目录「政府部门」中的「失效的网站」https://gone.example.cn/：连续 3 次失败，最近一次：HTTP 404",
+            "链接目录「政府部门」中的「失效的网站」https://gone.example.cn/："
+            "连续 3 次失败，最近一次：HTTP 404",
             reverse("wagtailsnippets_portal_linkgroup:edit", args=[group.pk]),
         ),
         (
-            "「引用旧网站的文章」正文中的链接 https://gone.example.cn/：连续 3 次失败，最近一次：HTTP 404",
+            "「引用旧网站的文章」正文中的链接 https://gone.example.cn/："
+            "连续 3 次失败，最近一次：HTTP 404",
             reverse("wagtailadmin_pages:edit", args=[article.pk]),
         ),
     ]

@@ -111,3 +111,6 @@ class LinkUse(models.Model):
                 name="site_health_linkuse_one_place",
             )
         ]
+
+    def __str__(self):
+        return f"{self.link.url}（{self.page or self.directory_link}）"

@@ -74,8 +74,9 @@ def column_sections(now):
                 Line(f"「{page.title}」没有已发布的内容", add_below(page.pk), "添加内容")
             )
         elif state.is_stale(now):
+            days = state.days_since_update(now)
             text = (
-                f"「{page.title}」（{state.kind_label}）已 {state.days_since_update(now)} 天未更新，"
+                f"「{page.title}」（{state.kind_label}）已 {days} 天未更新，"
                 f"更新周期 {state.interval_days} 天；最近更新 {shown_time(state.latest)}"
             )
             fix = (edit_page(page.pk), "编辑首页") if is_home else (add_below(page.pk), "添加内容")
@@ -123,7 +124,8 @@ def dead_links():
     )
     for use in uses[:LINES_PER_SECTION]:
         link = use.link
-        why = f"连续 {link.consecutive_failures} 次失败，最近一次：{link.last_error or link.last_status}"
+        last = link.last_error or link.last_status
+        why = f"连续 {link.consecutive_failures} 次失败，最近一次：{last}"
         if use.directory_link_id:
             entry = use.directory_link
             text = f"链接目录「{entry.group.name}」中的「{entry.name}」{link.url}：{why}"
