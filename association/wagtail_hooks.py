@@ -126,7 +126,21 @@ class PermissionMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def personal_data_urls():
-    return [path("personal-data/", views.personal_data, name="personal_data")]
+    return [
+        path("personal-data/", views.personal_data, name="personal_data"),
+        path("reports/messages/", views.message_figures, name="message_figures"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def message_figures_menu_item():
+    return PermissionMenuItem(
+        "留言统计",
+        reverse("message_figures"),
+        icon_name="mail",
+        order=300,
+        permission="association.view_message",
+    )
 
 
 @hooks.register("register_settings_menu_item")
