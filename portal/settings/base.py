@@ -82,8 +82,10 @@ INSTALLED_APPS = [
     # and caching, security and operations beside them.
     "portal.site",
     "portal.site.search",
+    "portal.site.statistics",
     "policies",
     "news",
+    "news.statistics",
     "association",
     "zones",
     "portal.core",
