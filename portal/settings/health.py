@@ -1,5 +1,5 @@
-"""网站健康自查 (portal.site.health): the default update intervals of columns, the reply
-time of 留言, and how the dead-link job treats other sites."""
+"""网站健康自查 (portal.site.health): the default update intervals of columns and how the
+dead-link job treats other sites. (留言 deadlines are 留言办理 settings in the admin.)"""
 
 from portal.settings.environment import env, env_bool
 
@@ -7,8 +7,6 @@ from portal.settings.environment import env, env_bool
 # sets another interval for one column in the admin (栏目更新周期).
 SITE_HEALTH_DYNAMIC_DAYS = int(env("SITE_HEALTH_DYNAMIC_DAYS", "14"))  # 动态 columns, home
 SITE_HEALTH_NOTICE_DAYS = int(env("SITE_HEALTH_NOTICE_DAYS", "183"))  # 通知, 政策: 6 months
-# Days a 留言 may wait for its reply.
-SITE_HEALTH_MESSAGE_DAYS = int(env("SITE_HEALTH_MESSAGE_DAYS", "15"))
 
 # The dead-link job (`check_links`): a link is dead after this many failed runs in a row,
 # each at least SITE_HEALTH_LINK_RECHECK_HOURS after the last check of that link.

@@ -2,7 +2,6 @@
 editor fixes it. A fixed number of queries whatever the size of the site; a section lists
 its first LINES_PER_SECTION lines and says how many there are in all."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -10,9 +9,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from wagtail.models import Page
 
-from association.models import Message
+from association.deadlines import edit_url as message_edit_url
+from association.deadlines import overdue_messages
 from news.models import NewsPage
+from portal.site import content_checks
 from portal.site.health.columns import column_states
 from portal.site.health.models import LinkUse
 from portal.site.models import HomePage
@@ -88,21 +90,21 @@ def column_sections(now):
 
 
 def waiting_messages(now):
-    days = settings.SITE_HEALTH_MESSAGE_DAYS
-    section = Section("messages", "留言超期未答复", note=f"收到后超过 {days} 天仍未回复的留言。")
-    waiting = Message.objects.filter(
-        reply="", created_at__lt=now - datetime.timedelta(days=days)
-    ).order_by("created_at", "pk")
-    section.total = waiting.count()
-    for message in waiting.only("pk", "subject", "created_at")[:LINES_PER_SECTION]:
-        waited = (now - message.created_at).days
-        section.lines.append(
-            Line(
-                f"「{message.subject}」{shown_time(message.created_at)} 收到，已等待 {waited} 天",
-                reverse("wagtailsnippets_association_message:edit", args=[message.pk]),
-                "回复留言",
-            )
+    section = Section(
+        "messages",
+        "留言超期未答复",
+        note="过了办理期限（按“留言办理”设置的工作日数和节假日日历）仍未回复的留言。",
+    )
+    today = timezone.localdate(now)
+    overdue = overdue_messages(today)
+    section.total = overdue.count()
+    for message in overdue.only("pk", "subject", "created_at", "due_date")[:LINES_PER_SECTION]:
+        late = (today - message.due_date).days
+        text = (
+            f"「{message.subject}」{shown_time(message.created_at)} 收到，"
+            f"办理期限 {message.due_date:%Y年%m月%d日}，已超期 {late} 天"
         )
+        section.lines.append(Line(text, message_edit_url(message), "回复留言"))
     return section
 
 
@@ -158,6 +160,28 @@ def incomplete_articles(now):
     return section
 
 
+CONTENT_SECTIONS = (
+    (content_checks.BROKEN_LINK, "站内链接失效", "链接到已删除、未发布或不存在的本站页面。"),
+    (content_checks.REDIRECTED_LINK, "链接到旧网站地址", "链接的旧地址已转到新页面。"),
+    (content_checks.MISSING_ALT, "图片缺少替代文字", "图片没有替代文字，也没有图片说明。"),
+    (content_checks.SENSITIVE_WORD, "含敏感词", "已发布内容中出现“敏感词”列表中的词。"),
+)
+
+
+def content_sections():
+    """What the publish-time checks (portal.site.content_checks) find in live pages."""
+    sections = {kind: Section(kind, title, note=note) for kind, title, note in CONTENT_SECTIONS}
+    live = Page.objects.live().filter(depth__gt=1).order_by("path")
+    for page, findings in content_checks.findings_for_pages(live).items():
+        for finding in findings:
+            section = sections[finding.kind]
+            section.total += 1
+            if len(section.lines) < LINES_PER_SECTION:
+                text = f"「{page.title}」{finding.message}"
+                section.lines.append(Line(text, edit_page(page.pk), "编辑页面"))
+    return list(sections.values())
+
+
 def site_health(now=None):
     """Every section of the self-check, in the order the page and the e-mail show them."""
     now = now or timezone.now()
@@ -166,4 +190,5 @@ def site_health(now=None):
         waiting_messages(now),
         dead_links(),
         incomplete_articles(now),
+        *content_sections(),
     ]
