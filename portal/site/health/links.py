@@ -72,7 +72,7 @@ def collect():
             found[address].append(("directory", pk))
     for model in body_models():
         for page in model.objects.live().only("pk", "body").iterator(chunk_size=500):
-            for address in links_in(page.body.raw_data):
+            for address in links_in(list(page.body.raw_data)):
                 found[address].append(("page", page.pk))
     return found
 
