@@ -187,7 +187,8 @@ def test_a_link_is_dead_only_after_failing_on_three_separate_runs(server, link_s
         body=[
             (
                 "paragraph",
-                f'<p><a href="{server.url}/live">好链接</a> <a href="{server.url}/missing#x">坏链接</a>'
+                f'<p><a href="{server.url}/live">好链接</a>'
+                f' <a href="{server.url}/missing#x">坏链接</a>'
                 f' <a linktype="page" id="{column.pk}">本站</a> <a href="mailto:a@b.cn">信</a></p>',
             )
         ],
