@@ -74,7 +74,7 @@ class ColumnSchedule(models.Model):
 class LinkCheck(models.Model):
     """One outbound address and what the last runs of `check_links` found there."""
 
-    url = models.URLField("网址", max_length=2000, unique=True)
+    url = models.URLField("网址", max_length=800, unique=True)
     last_checked_at = models.DateTimeField("最近检查", null=True, blank=True)
     last_status = models.PositiveSmallIntegerField("最近状态码", null=True, blank=True)
     last_error = models.CharField("最近问题", max_length=200, blank=True)

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='LinkCheck',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=2000, unique=True, verbose_name='网址')),
+                ('url', models.URLField(max_length=800, unique=True, verbose_name='网址')),
                 ('last_checked_at', models.DateTimeField(blank=True, null=True, verbose_name='最近检查')),
                 ('last_status', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='最近状态码')),
                 ('last_error', models.CharField(blank=True, max_length=200, verbose_name='最近问题')),
