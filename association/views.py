@@ -1,4 +1,5 @@
-"""The personal-data desk in the admin: find, export or erase one person's data."""
+"""The association's admin views: the personal-data desk (find, export or erase one
+person's data) and 留言统计."""
 
 import logging
 
@@ -8,7 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 
+from association.deadlines import due_soon_messages, overdue_messages
+from association.models import MessageYearFigures
 from association.privacy import erase_person, export_person, rows_to_csv, rows_to_json
 
 PERMISSION = "association.manage_personal_data"
@@ -59,3 +64,19 @@ def personal_data(request):
     return TemplateResponse(
         request, "association/admin/personal_data.html", {"form": form, "rows": rows}
     )
+
+
+def message_figures(request):
+    """留言统计: the yearly figures, and how many messages are overdue or due soon now."""
+    if not request.user.has_perm("association.view_message"):
+        raise PermissionDenied
+    today = timezone.localdate()
+    listing = reverse("wagtailsnippets_association_message:list")
+    context = {
+        "figures": MessageYearFigures.objects.all(),
+        "overdue": overdue_messages(today).count(),
+        "due_soon": due_soon_messages(today).count(),
+        "overdue_url": f"{listing}?deadline=overdue",
+        "due_soon_url": f"{listing}?deadline=due_soon",
+    }
+    return TemplateResponse(request, "association/admin/message_figures.html", context)

@@ -3,6 +3,7 @@ list, and the personal-data desk."""
 
 import django_filters
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -11,11 +12,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from association import views
-from association.models import MemberUnit, Message, SensitiveWord
+from association.deadlines import due_soon_messages, overdue_messages, unanswered
+from association.models import CalendarDay, MemberUnit, Message, SensitiveWord
 
 
 class MessageFilterSet(WagtailFilterSet):
     flagged = django_filters.BooleanFilter(label="含敏感词", method="filter_flagged")
+    deadline = django_filters.ChoiceFilter(
+        label="办理期限",
+        choices=[("overdue", "已超期"), ("due_soon", "即将到期"), ("open", "未回复")],
+        method="filter_deadline",
+    )
 
     class Meta:
         model = Message
@@ -26,6 +33,15 @@ class MessageFilterSet(WagtailFilterSet):
             return queryset
         return queryset.exclude(flagged_words="") if value else queryset.filter(flagged_words="")
 
+    def filter_deadline(self, queryset, name, value):
+        today = timezone.localdate()
+        chosen = {
+            "overdue": overdue_messages,
+            "due_soon": due_soon_messages,
+            "open": lambda today: unanswered(),
+        }.get(value)
+        return queryset.filter(pk__in=chosen(today).values("pk")) if chosen else queryset
+
 
 def read_only(*names):
     return [FieldPanel(name, read_only=True) for name in names]
@@ -35,11 +51,21 @@ class MessageViewSet(SnippetViewSet):
     model = Message
     icon = "mail"
     menu_label = "留言"
-    list_display = ["subject", "name", "created_at", "status", "flagged_words", "replied_at"]
+    list_display = [
+        "subject",
+        "name",
+        "created_at",
+        "status",
+        "flagged_words",
+        "due_date",
+        "replied_at",
+    ]
     filterset_class = MessageFilterSet
     search_fields = ["subject", "body", "name"]
     panels = [
-        MultiFieldPanel(read_only("subject", "body", "created_at", "allow_public"), heading="留言"),
+        MultiFieldPanel(
+            read_only("subject", "body", "created_at", "due_date", "allow_public"), heading="留言"
+        ),
         MultiFieldPanel(
             read_only("name", "phone", "email"), heading="留言人（联系方式仅编辑可见，不会公开）"
         ),
@@ -67,11 +93,21 @@ class SensitiveWordViewSet(SnippetViewSet):
     panels = ["word", "note"]
 
 
+class CalendarDayViewSet(SnippetViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_label = "节假日与调休"
+    list_display = ["date", "kind", "note"]
+    list_filter = ["kind"]
+    search_fields = ["note"]
+    panels = ["date", "kind", "note"]
+
+
 class AssociationGroup(SnippetViewSetGroup):
     menu_label = "协会"
     menu_icon = "site"
     menu_order = 250
-    items = (MessageViewSet, MemberUnitViewSet, SensitiveWordViewSet)
+    items = (MessageViewSet, CalendarDayViewSet, MemberUnitViewSet, SensitiveWordViewSet)
 
 
 register_snippet(AssociationGroup)
@@ -88,7 +124,21 @@ class PermissionMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def personal_data_urls():
-    return [path("personal-data/", views.personal_data, name="personal_data")]
+    return [
+        path("personal-data/", views.personal_data, name="personal_data"),
+        path("reports/messages/", views.message_figures, name="message_figures"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def message_figures_menu_item():
+    return PermissionMenuItem(
+        "留言统计",
+        reverse("message_figures"),
+        icon_name="mail",
+        order=300,
+        permission="association.view_message",
+    )
 
 
 @hooks.register("register_settings_menu_item")

@@ -57,6 +57,10 @@ EDITOR_MODEL_PERMISSIONS = (
     ("association", "add_sensitiveword"),
     ("association", "change_sensitiveword"),
     ("association", "delete_sensitiveword"),
+    ("association", "view_calendarday"),
+    ("association", "add_calendarday"),
+    ("association", "change_calendarday"),
+    ("association", "delete_calendarday"),
     ("association", "view_memberunit"),
     ("association", "add_memberunit"),
     ("association", "change_memberunit"),
@@ -65,6 +69,11 @@ EDITOR_MODEL_PERMISSIONS = (
     ("news", "view_submission"),
     ("news", "change_submission"),
     ("news_statistics", "view_dailyview"),  # 访问统计
+    ("site_health", "view_site_health"),
+    ("site_health", "view_columnschedule"),
+    ("site_health", "add_columnschedule"),
+    ("site_health", "change_columnschedule"),
+    ("site_health", "delete_columnschedule"),
 )
 
 

@@ -1,6 +1,7 @@
 """The models of the association: its pages, member units, 留言, the sensitive-word list
 and what the portal keeps of people's personal data."""
 
+from association.models.deadlines import CalendarDay, MessageSettings, MessageYearFigures
 from association.models.members import MemberDirectoryBlock, MemberUnit
 from association.models.messages import Message, MessageQuerySet
 from association.models.pages import (
@@ -19,6 +20,7 @@ from association.models.screening import SensitiveWord
 __all__ = [
     "AboutBodyBlock",
     "AboutPage",
+    "CalendarDay",
     "ContactRecord",
     "MagazineIndexPage",
     "MagazineIssuePage",
@@ -27,6 +29,8 @@ __all__ = [
     "Message",
     "MessageBoardPage",
     "MessageQuerySet",
+    "MessageSettings",
+    "MessageYearFigures",
     "PrivacySettings",
     "SensitiveWord",
     "ServiceIndexPage",

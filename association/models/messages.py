@@ -1,10 +1,13 @@
 """留言: a reader's message, its moderation and the editor's reply."""
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from association.models.deadlines import CalendarDay, MessageSettings, calendar_from, record_figures
 from association.models.privacy import ContactRecord
+from association.workdays import add_working_days, working_days_between
 from portal.caching.tags import ANY_CONTENT
 
 
@@ -43,6 +46,14 @@ class Message(ContactRecord):
     )
     reply = models.TextField("回复", max_length=5000, blank=True)
     replied_at = models.DateTimeField("回复时间", null=True, blank=True)
+    due_date = models.DateField(
+        "办理期限",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="收到时按“留言办理”设置的工作日数和节假日日历算出；节假日日历改动时，未回复的留言随之重算。",
+    )
+    answer_working_days = models.PositiveIntegerField("回复用时（工作日）", null=True, blank=True)
 
     objects = MessageQuerySet.as_manager()
 
@@ -65,12 +76,43 @@ class Message(ContactRecord):
         if not self.allow_public:
             raise ValidationError({"status": "留言人不同意公开，请选择“不公开”。"})
 
+    def is_shown_publicly(self):
+        """Whether the board shows it (the rule of MessageQuerySet.public)."""
+        return self.status == self.Status.PUBLIC and self.allow_public and not self.flagged_words
+
+    @property
+    def received_on(self):
+        return timezone.localdate(self.created_at)
+
+    def compute_due_date(self, calendar=None, working_days=None):
+        received = self.received_on
+        calendar = calendar_from(received) if calendar is None else calendar
+        working_days = working_days or MessageSettings.load().working_days
+        return add_working_days(received, working_days, calendar)
+
     def save(self, *args, **kwargs):
+        with transaction.atomic():
+            before = None if self._state.adding else Message.objects.filter(pk=self.pk).first()
+            self.note_reply(before)
+            if self.due_date is None:
+                self.due_date = self.compute_due_date()
+            super().save(*args, **kwargs)
+            record_figures(before, self)
+
+    def note_reply(self, before):
+        """When the reply was written and how many working days it took."""
         if not self.reply:
-            self.replied_at = None
-        elif not self.replied_at:
-            self.replied_at = timezone.now()
-        super().save(*args, **kwargs)
+            self.replied_at = self.answer_working_days = None
+            return
+        self.replied_at = self.replied_at or timezone.now()
+        if (
+            before is None
+            or before.replied_at != self.replied_at
+            or self.answer_working_days is None
+        ):
+            replied = timezone.localdate(self.replied_at)
+            calendar = calendar_from(self.received_on)
+            self.answer_working_days = working_days_between(self.received_on, replied, calendar)
 
     @property
     def public_name(self):
@@ -88,3 +130,21 @@ class Message(ContactRecord):
     def purge(cls, cutoff):
         unpublished = cls.objects.filter(created_at__lt=cutoff).exclude(status=cls.Status.PUBLIC)
         return unpublished.delete()[0] + super().purge(cutoff)
+
+
+def refresh_open_due_dates(**kwargs):
+    """The calendar or the number of working days changed: unanswered messages' due dates
+    follow (holidays are announced late in the year, after December's messages came)."""
+    open_messages = list(Message.objects.filter(replied_at__isnull=True))
+    if not open_messages:
+        return
+    calendar = calendar_from(min(message.received_on for message in open_messages))
+    working_days = MessageSettings.load().working_days
+    for message in open_messages:
+        message.due_date = message.compute_due_date(calendar, working_days)
+    Message.objects.bulk_update(open_messages, ["due_date"])
+
+
+for model in (CalendarDay, MessageSettings):
+    post_save.connect(refresh_open_due_dates, sender=model, dispatch_uid=f"due-dates-{model}")
+    post_delete.connect(refresh_open_due_dates, sender=model, dispatch_uid=f"due-dates-{model}")

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from association.forms import MessageForm
+from association.models.deadlines import MessageYearFigures
 from association.models.members import MemberDirectoryBlock
 from association.models.messages import Message
 from association.screening import find_sensitive_words
@@ -162,7 +163,9 @@ class MessageBoardPage(FormPage):
     def get_main_context(self, request, *args, **kwargs):
         page_number = request.GET.get("page")
         public = Paginator(Message.objects.public(), MESSAGES_PER_PAGE)
-        return {"board": public.get_page(page_number)}
+        # Never cached (a FormPage): the figures shown are always the table's current ones.
+        figures = list(MessageYearFigures.objects.filter(received__gt=0))
+        return {"board": public.get_page(page_number), "yearly_figures": figures}
 
     def get_form(self, data=None, files=None):
         return MessageForm(data)

@@ -10,6 +10,7 @@ from portal.settings.base import *  # noqa: F403
 from portal.settings.caches import *  # noqa: F403
 from portal.settings.database import *  # noqa: F403
 from portal.settings.files import *  # noqa: F403
+from portal.settings.health import *  # noqa: F403
 from portal.settings.logs import *  # noqa: F403
 from portal.settings.security import *  # noqa: F403
 from portal.settings.wagtail import *  # noqa: F403

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     # and caching, security and operations beside them.
     "portal.site",
     "portal.site.search",
+    "portal.site.health",
     "portal.site.statistics",
     "policies",
     "news",

@@ -163,6 +163,8 @@ def test_an_editor_meets_no_english(demo_server, page, people, in_review):
         ("/admin/reports/aging-pages/", "久未更新页面"),
         ("/admin/reports/workflow/", "审核报告"),
         ("/admin/account/", "账号"),
+        ("/admin/site-health/", "网站健康自查"),
+        ("/admin/snippets/site_health/columnschedule/", "栏目更新周期"),
     ]:
         walk.visit(path, what)
     walk.visit(f"/admin/pages/{in_review.pk}/edit/", "审核")

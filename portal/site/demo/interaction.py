@@ -4,7 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from association.models import AboutPage, MemberUnit, Message, SensitiveWord
+from association.models import AboutPage, CalendarDay, MemberUnit, Message, SensitiveWord
+from association.workdays import HOLIDAY, WORKDAY
 from news.models import NewsCategoryPage
 from news.roles import setup_roles
 from zones.models import ZonePage
@@ -43,6 +44,44 @@ MESSAGES = (
         "reply": "",
     },
 )
+
+
+def days(year, month, first, last=None):
+    return [datetime.date(year, month, day) for day in range(first, (last or first) + 1)]
+
+
+# 2026: as the State Council's notice on the year's holidays (国务院办公厅关于2026年部分
+# 节假日安排的通知) set them.
+# 2027: no notice yet when the demo was written; a sample of the statutory days only,
+# labelled so, for editors to replace once the notice is out.
+CALENDAR = [
+    *((d, HOLIDAY, "元旦") for d in days(2026, 1, 1, 3)),
+    (datetime.date(2026, 1, 4), WORKDAY, "元旦调休上班"),
+    *((d, HOLIDAY, "春节") for d in days(2026, 2, 15, 23)),
+    (datetime.date(2026, 2, 14), WORKDAY, "春节调休上班"),
+    (datetime.date(2026, 2, 28), WORKDAY, "春节调休上班"),
+    *((d, HOLIDAY, "清明节") for d in days(2026, 4, 4, 6)),
+    *((d, HOLIDAY, "劳动节") for d in days(2026, 5, 1, 5)),
+    (datetime.date(2026, 5, 9), WORKDAY, "劳动节调休上班"),
+    *((d, HOLIDAY, "端午节") for d in days(2026, 6, 19, 21)),
+    *((d, HOLIDAY, "中秋节") for d in days(2026, 9, 25, 27)),
+    *((d, HOLIDAY, "国庆节") for d in days(2026, 10, 1, 7)),
+    (datetime.date(2026, 9, 20), WORKDAY, "国庆节调休上班"),
+    (datetime.date(2026, 10, 10), WORKDAY, "国庆节调休上班"),
+    (datetime.date(2027, 1, 1), HOLIDAY, "元旦（示例，以国务院通知为准）"),
+    *((d, HOLIDAY, "春节（示例，以国务院通知为准）") for d in days(2027, 2, 5, 8)),
+    (datetime.date(2027, 4, 5), HOLIDAY, "清明节（示例，以国务院通知为准）"),
+    *((d, HOLIDAY, "劳动节（示例，以国务院通知为准）") for d in days(2027, 5, 1, 2)),
+    (datetime.date(2027, 6, 9), HOLIDAY, "端午节（示例，以国务院通知为准）"),
+    (datetime.date(2027, 9, 15), HOLIDAY, "中秋节（示例，以国务院通知为准）"),
+    *((d, HOLIDAY, "国庆节（示例，以国务院通知为准）") for d in days(2027, 10, 1, 3)),
+    (datetime.date(2027, 10, 4), HOLIDAY, "国庆节（示例，以国务院通知为准）"),
+]
+
+
+def build_calendar():
+    for date, kind, note in CALENDAR:
+        CalendarDay.objects.update_or_create(date=date, defaults={"kind": kind, "note": note})
 
 
 def open_columns_to_submissions():
@@ -84,4 +123,5 @@ def build_interaction(sections):
     open_columns_to_submissions()
     setup_roles()
     build_member_units(sections["about"])
+    build_calendar()
     build_messages()
