@@ -71,7 +71,8 @@ def test_each_year_counts_what_was_received_answered_and_shown(year_2025):
 
 def test_figures_follow_a_reply_and_a_change_of_status(year_2025):
     waiting = Message.objects.get(subject="未回复")
-    with time_machine.travel(at(2026, 1, 6), tick=False):  # Tue 12-30 → Tue 01-06: 5 working days, 7 days
+    # Tue 12-30 → Tue 01-06: 5 working days, 7 days.
+    with time_machine.travel(at(2026, 1, 6), tick=False):
         waiting.reply = "迟到的答复。"
         waiting.status = Message.Status.PUBLIC
         waiting.save()
