@@ -12,9 +12,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from association.models import Message, MessageYearFigures
 from news.statistics.models import DailyView, Device
+from portal.site.annual_report import FIRST_YEAR, YearForm
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +190,20 @@ def test_the_report_page_costs_the_same_queries_however_much_content(client, edi
 def test_contributors_cannot_read_the_report(client, contributor):
     client.force_login(contributor)
     assert client.get(URL).status_code in (302, 403)
+
+
+# The clock fixture is the same for every example.
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.one_of(st.text(max_size=30), st.integers().map(str)))
+def test_any_year_typed_is_a_year_in_range_or_a_chinese_message(text):
+    form = YearForm({"year": text})
+    if form.is_valid():
+        assert FIRST_YEAR <= form.cleaned_data["year"] <= TODAY.year
+    else:
+        (error,) = form.errors["year"]
+        assert error.startswith(("请填写", "年份须为四位数字"))

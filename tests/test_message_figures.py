@@ -142,3 +142,10 @@ def test_editors_see_the_figures_and_the_overdue_count(client, editor, year_2025
 def test_contributors_see_no_figures(client, contributor):
     client.force_login(contributor)
     assert client.get(reverse("message_figures")).status_code in (302, 403)
+
+
+def test_a_junk_deadline_filter_shows_the_listing(client, editor):
+    client.force_login(editor)
+    listing = reverse("wagtailsnippets_association_message:list")
+    for junk in ("junk", "", "%00", "overdue'--"):
+        assert client.get(listing, {"deadline": junk}).status_code == 200
