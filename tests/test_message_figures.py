@@ -71,7 +71,8 @@ def test_each_year_counts_what_was_received_answered_and_shown(year_2025):
 
 def test_figures_follow_a_reply_and_a_change_of_status(year_2025):
     waiting = Message.objects.get(subject="未回复")
-    with time_machine.travel(at(2026, 1, 6), tick=False):  # Tue 12-30 → Tue 01-06: 5 working days, 7 days
+    # Tue 12-30 → Tue 01-06: 5 working days, 7 days.
+    with time_machine.travel(at(2026, 1, 6), tick=False):
         waiting.reply = "迟到的答复。"
         waiting.status = Message.Status.PUBLIC
         waiting.save()
@@ -141,3 +142,10 @@ def test_editors_see_the_figures_and_the_overdue_count(client, editor, year_2025
 def test_contributors_see_no_figures(client, contributor):
     client.force_login(contributor)
     assert client.get(reverse("message_figures")).status_code in (302, 403)
+
+
+def test_a_junk_deadline_filter_shows_the_listing(client, editor):
+    client.force_login(editor)
+    listing = reverse("wagtailsnippets_association_message:list")
+    for junk in ("junk", "", "%00", "overdue'--"):
+        assert client.get(listing, {"deadline": junk}).status_code == 200

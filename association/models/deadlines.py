@@ -118,8 +118,9 @@ def figures_of(message):
         "answered": int(answered),
         "shown": int(message.is_shown_publicly()),
         "working_days_total": (message.answer_working_days or 0) if answered else 0,
+        # Never negative, even for a reply dated before the message (imported data).
         "calendar_days_total": (
-            (timezone.localdate(message.replied_at) - received).days if answered else 0
+            max(0, (timezone.localdate(message.replied_at) - received).days) if answered else 0
         ),
     }
 

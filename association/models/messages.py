@@ -92,7 +92,9 @@ class Message(ContactRecord):
 
     def save(self, *args, **kwargs):
         with transaction.atomic():
-            before = None if self._state.adding else Message.objects.filter(pk=self.pk).first()
+            # Locked: two editors saving one message at once must not count it twice.
+            stored = Message.objects.select_for_update().filter(pk=self.pk)
+            before = None if self._state.adding else stored.first()
             self.note_reply(before)
             if self.due_date is None:
                 self.due_date = self.compute_due_date()

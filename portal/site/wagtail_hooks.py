@@ -1,16 +1,19 @@
 """Admin additions of the site-wide pieces: the link directory, the help menu, the
-content checks in the page editor."""
+content checks in the page editor, and the annual report."""
 
 from django.contrib import messages
 from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.core.forms import SUBMISSION_CHECKS_HOOK
+from portal.site.annual_report import REPORT_PERMISSION, annual_report_view
 from portal.site.content_checks import blocking, findings_for
 from portal.site.models import LinkGroup
 
@@ -110,3 +113,20 @@ def refuse_sensitive_words_in_submissions(page, user, parent_page):
         f"不能提交审核：{finding.where}含有敏感词“{finding.value}”，请删改后再提交。"
         for finding in blocking(findings_for(page))
     ]
+
+
+class AnnualReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def annual_report_urls():
+    return [path("reports/annual/", annual_report_view, name="annual_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def annual_report_menu_item():
+    return AnnualReportMenuItem(
+        "网站年度报表", reverse("annual_report"), icon_name="table", order=400
+    )
