@@ -19,6 +19,7 @@ from wagtail.signals import post_page_move
 
 from news.feeds import ArticleFeed
 from portal.caching import dependencies
+from portal.caching.pieces import piece, rendered
 from portal.caching.sites import site_name
 from portal.caching.tags import neighbours_tag, page_tag
 from portal.core.blocks import BodyBlock, TopicSectionBlock
@@ -329,19 +330,56 @@ class NewsPage(DatedPage):
 
     def get_main_context(self, request, *args, **kwargs):
         if self.pk is None:  # a new page in preview has no place in the tree yet
-            return {}
-        tags = list(self.tags.all())
-        previous_article, next_article = self.column_neighbours()
-        related = self.related_articles(tags)
-        shown_pages = [previous_article, next_article, *related]
-        dependencies.shown(neighbours_tag(self), *(page_tag(page) for page in shown_pages if page))
-        dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
+            return {
+                "body_html": self.body_html(request),
+                "tags_html": rendered("news/includes/article_tags.html", {}),
+                "neighbours_html": rendered("news/includes/article_neighbours.html", {}),
+                "related_html": rendered("news/includes/related_articles.html", {}),
+            }
+        # Each piece is kept until what it shows changes: the article's own edit rebuilds
+        # them all, a neighbour's arrival only 上一篇/下一篇 (portal/caching/pieces.py).
+        mine = page_tag(self)
         return {
-            "previous_article": previous_article,
-            "next_article": next_article,
-            "related_articles": related,
-            "tag_links": [(tag, self.tag_url(tag)) for tag in tags],
+            "body_html": piece(
+                request, "article-body", lambda: self.body_html(request), self.pk, tags=(mine,)
+            ),
+            "tags_html": piece(request, "article-tags", self.tags_html, self.pk, tags=(mine,)),
+            "neighbours_html": piece(
+                request,
+                "article-neighbours",
+                lambda: self.neighbours_html(request),
+                self.pk,
+                tags=(mine, neighbours_tag(self)),
+            ),
+            "related_html": piece(
+                request,
+                "article-related",
+                lambda: self.related_html(request),
+                self.pk,
+                tags=(mine,),
+            ),
         }
+
+    def body_html(self, request):
+        return rendered("news/includes/article_body.html", {"request": request, "page": self})
+
+    def tags_html(self):
+        tag_links = [(tag, self.tag_url(tag)) for tag in self.tags.all()]
+        return rendered("news/includes/article_tags.html", {"tag_links": tag_links})
+
+    def neighbours_html(self, request):
+        previous_article, next_article = self.column_neighbours()
+        dependencies.shown(*(page_tag(page) for page in (previous_article, next_article) if page))
+        context = {"request": request, "previous_article": previous_article}
+        context["next_article"] = next_article
+        return rendered("news/includes/article_neighbours.html", context)
+
+    def related_html(self, request):
+        related = self.related_articles(list(self.tags.all()))
+        dependencies.shown(*map(page_tag, related))
+        dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
+        context = {"request": request, "related_articles": related}
+        return rendered("news/includes/related_articles.html", context)
 
 
 @receiver(post_page_move, dispatch_uid="news-article-moved")
