@@ -1,7 +1,7 @@
 """资讯中心 and what hangs below it: columns (栏目), articles, tags and topics (专题)."""
 
 import operator
-from functools import reduce
+from functools import cached_property, reduce
 
 from django.db import connection, models
 from django.db.models import Count, Q
@@ -399,8 +399,13 @@ class NewsPage(DatedPage):
     def body_html(self, request):
         return rendered("news/includes/article_body.html", {"request": request, "page": self})
 
+    @cached_property
+    def tag_list(self):
+        """Its tags, read once for the pieces that show or use them."""
+        return list(self.tags.all())
+
     def tags_html(self):
-        tag_links = [(tag, self.tag_url(tag)) for tag in self.tags.all()]
+        tag_links = [(tag, self.tag_url(tag)) for tag in self.tag_list]
         return rendered("news/includes/article_tags.html", {"tag_links": tag_links})
 
     def neighbours_html(self, request):
@@ -411,7 +416,7 @@ class NewsPage(DatedPage):
         return rendered("news/includes/article_neighbours.html", context)
 
     def related_html(self, request):
-        related = self.related_articles(list(self.tags.all()))
+        related = self.related_articles(self.tag_list)
         dependencies.shown(*map(page_tag, related))
         dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
         context = {"request": request, "related_articles": related}
