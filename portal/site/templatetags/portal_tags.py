@@ -125,9 +125,15 @@ def view_count(page):
     return PageViewCount.for_page(page)
 
 
-@register.inclusion_tag("includes/share.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def share_links(context, page):
-    return share_context(context["request"], page)
+    """The share buttons, kept per site until the page changes."""
+    request = context["request"]
+
+    def build():
+        return rendered("includes/share.html", share_context(request, page))
+
+    return piece(request, "share", build, page.pk, tags=(page_tag(page),))
 
 
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
