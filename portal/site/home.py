@@ -42,14 +42,17 @@ def spotlight_zones(home):
     return list(zones[:SPOTLIGHT_ZONES])
 
 
-def section(home, name, build, *shows):
-    """One of the home page's sections, kept until what it shows changes: the home page
-    itself (its blocks are its rows), the pages it lists and `shows`, so a publish rebuilds
-    only the sections that show what changed."""
-    return remember(f"home:{home.pk}:{name}", build, tags=(page_tag(home), *shows))
+def home_sections(home, preview=False):
+    """The sections, each kept until what it shows changes: the home page itself (its
+    blocks are its rows), the pages it lists and what its tags name, so a publish
+    rebuilds only the sections that show what changed. A preview shows the draft's own
+    blocks, never kept ones."""
 
+    def section(name, build, *shows):
+        if preview:
+            return build()
+        return remember(f"home:{home.pk}:{name}", build, tags=(page_tag(home), *shows))
 
-def home_sections(home):
     def headlines():
         chosen = NewsPage.objects.descendant_of(home).live()
         chosen = chosen.filter(is_headline=True, cover_image__isnull=False)
@@ -80,12 +83,12 @@ def home_sections(home):
         return dependencies.pages_shown([issues.order_by("-year", "-number").first()])[0]
 
     # Copies: each request sets the columns' `latest_articles` on its own.
-    chosen = section(home, "columns", columns, kind_tag(NewsCategoryPage))
+    chosen = section("columns", columns, kind_tag(NewsCategoryPage))
     return {
-        "headlines": section(home, "headlines", headlines, tags.HEADLINES),
+        "headlines": section("headlines", headlines, tags.HEADLINES),
         "columns": with_latest_articles([(copy.copy(column), n) for column, n in chosen]),
-        "notices": section(home, "notices", notices, tags.NOTICES),
-        "topics": section(home, "topics", topics, kind_tag(TopicPage)),
-        "spotlight_zones": section(home, "zones", zones, kind_tag(ZonePage)),
-        "latest_issue": section(home, "issue", latest_issue, kind_tag(MagazineIssuePage)),
+        "notices": section("notices", notices, tags.NOTICES),
+        "topics": section("topics", topics, kind_tag(TopicPage)),
+        "spotlight_zones": section("zones", zones, kind_tag(ZonePage)),
+        "latest_issue": section("issue", latest_issue, kind_tag(MagazineIssuePage)),
     }
