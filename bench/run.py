@@ -9,7 +9,10 @@ of the floor (the cheapest Django response) measured in the same run.
 3. Serves the floor (bench/floor_wsgi.py) and the portal with the same gunicorn command,
    production settings and 2 sync workers on 127.0.0.1, and measures them in turn with
    `wrk -t2 -c8`: every page twice, normally ("cached") and with the page-cache bypass
-   header ("uncached"), the floor between every two measurements.
+   header ("uncached"), the floor between every two measurements; and each page but
+   search once more on a third server with `PAGE_CACHE_SECONDS=0 FRAGMENT_CACHE_SECONDS=0`
+   ("built afresh": no page and no main block kept, the chrome, routes, counts and other
+   remembered pieces warm).
 4. Prints one table and writes it to bench/results/<timestamp>.md.
 
 Servers are stopped at the end, on errors, Ctrl-C and SIGTERM.
@@ -76,6 +79,12 @@ def production_env(dataset, cache_dir):
 
 
 MODES = {"cached": HEADERS, "uncached": HEADERS | BYPASS}
+AFRESH = "built afresh"
+
+
+def afresh_env(env):
+    """The same settings with no whole page and no main block kept."""
+    return env | {"PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
 
 
 class Bench:
@@ -104,26 +113,35 @@ class Bench:
         """One row per page and mode: the page, mode, wrk's numbers or the status code
         when the page does not answer 200 OK, and the floor to compare with."""
         rows = []
+        afresh_server = self.server | {"env": afresh_env(self.server["env"])}
         with (
             gunicorn("bench.floor_wsgi:application", **self.server) as floor_port,
             gunicorn("portal.wsgi:application", **self.server) as port,
+            gunicorn("portal.wsgi:application", **afresh_server) as afresh_port,
         ):
-            floor = self.floor(floor_port)
+            self.last_floor = self.floor(floor_port)
             for page in pages:
                 path = page["path"]
                 if get(port, path, HEADERS)[0] == 200:
                     self.wrk(port, path, HEADERS, self.args.warmup)  # every worker, every cache
-                for mode, headers in MODES.items():
-                    status, _ = get(port, path, headers)
-                    if status != 200:
-                        print(f"  {unquote(path)} ({mode}): status {status}, not measured")
-                        rows.append((page, mode, status, None))
-                        continue
-                    result = self.wrk(port, path, headers, self.args.seconds)
-                    print(f"  {unquote(path)} ({mode}): {result.requests_per_second:,.0f} req/s")
-                    before, floor = floor, self.floor(floor_port)
-                    rows.append((page, mode, result, (before + floor) / 2))
+                modes = [(mode, port, headers) for mode, headers in MODES.items()]
+                if AFRESH in page:
+                    self.wrk(afresh_port, path, HEADERS, self.args.warmup)
+                    modes.append((AFRESH, afresh_port, HEADERS))
+                for mode, at, headers in modes:
+                    rows.append((page, mode, *self.measure(floor_port, at, path, mode, headers)))
         return rows
+
+    def measure(self, floor_port, port, path, mode, headers):
+        """(wrk's numbers or the status code, the floor to compare with) of one page."""
+        status, _ = get(port, path, headers)
+        if status != 200:
+            print(f"  {unquote(path)} ({mode}): status {status}, not measured")
+            return status, None
+        result = self.wrk(port, path, headers, self.args.seconds)
+        print(f"  {unquote(path)} ({mode}): {result.requests_per_second:,.0f} req/s")
+        before, self.last_floor = self.last_floor, self.floor(floor_port)
+        return result, (before + self.last_floor) / 2
 
 
 def row(page, mode, result, floor):
@@ -175,7 +193,9 @@ def report(args, info, floors, rows, env):
         f"{floor_rps[0]:,.0f} to {floor_rps[-1]:,.0f} req/s; each page is compared with the "
         "mean of the floor measured just before and just after it",
         "- cached: a normal request; uncached: with `X-Bench-Bypass-Cache: 1`, which the page "
-        "cache must pass through. SQL: the queries of one warm request and their time in ms, "
+        "cache must pass through; built afresh: a server with `PAGE_CACHE_SECONDS=0 "
+        "FRAGMENT_CACHE_SECONDS=0` (no page and no main block kept; the chrome, routes, counts "
+        "and pieces warm). SQL: the queries of one warm request and their time in ms, "
         "from Django's test client",
         "",
         "| page | path | mode | SQL | SQL ms | req/s | floor req/s | of floor | p50 ms "
@@ -187,10 +207,22 @@ def report(args, info, floors, rows, env):
 
 
 def count_queries(env):
-    """The pages to measure and their SQL, from bench/queries.py run in the portal's settings."""
+    """The pages to measure and their SQL, from bench/queries.py run in the portal's
+    settings, and that of each page built afresh (search aside: it is never kept)."""
     command = [sys.executable, "-m", "bench.queries"]
-    output = subprocess.run(command, env=env, cwd=ROOT, check=True, capture_output=True, text=True)
-    return json.loads(output.stdout)
+
+    def run(env):
+        done = subprocess.run(
+            command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
+        )
+        return json.loads(done.stdout)
+
+    info = run(env)
+    afresh = {page["path"]: page["cached"] for page in run(afresh_env(env))["pages"]}
+    for page in info["pages"]:
+        if page["name"] != "search":
+            page[AFRESH] = afresh[page["path"]]
+    return info
 
 
 def main():

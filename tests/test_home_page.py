@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_factories import ImageFactory
 
 from portal.site.models import HomeColumn, HomeSpotlightZone
@@ -121,3 +122,22 @@ def test_home_page_queries_do_not_grow_with_the_articles(
         )
     client.get("/")
     assert queries_for_home(client) == small
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_drafts_column_blocks_not_the_kept_ones(
+    admin_client, client, home, column, sections
+):
+    policies = sections["policies"]
+    fill(column, 2, "省级")
+    fill(policies, 2, "政策")
+    assert "政策1" in main_content(client)  # every column's block, now kept
+    url = f"/admin/pages/{home.pk}/edit/preview/"
+    blocks = [{"column": policies.pk, "count": 1, "ORDER": 0}]
+    form = {"title": home.title, "slug": home.slug, "intro": rich_text("")}
+    form.update(home_columns=inline_formset(blocks), spotlight_zones=inline_formset([]))
+    assert admin_client.post(url, nested_form_data(form)).json()["is_valid"] is True
+    preview = admin_client.get(url).content.decode()
+    preview = preview[preview.index("<main") :]
+    assert "政策1" in preview and "省级1" not in preview  # the draft's one block
+    assert "省级1" in main_content(client)  # readers still see the live blocks

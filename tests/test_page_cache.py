@@ -261,13 +261,16 @@ def test_another_hosts_publish_is_seen_here_within_the_local_moment(
 
 
 @pytest.mark.django_db
-def test_what_readers_send_leaves_every_cached_page_alone(client, article, column):
-    get(client, article.url), get(client, column.url)
+def test_what_readers_send_leaves_every_cached_page_alone(client, article, column, news_index):
+    get(client, article.url), get(client, column.url), get(client, news_index.url)
     factories.MessageFactory()  # awaiting moderation
     factories.NewsPageFactory(parent=column, live=False)  # a 投稿 draft
     assert get(client, article.url)["X-Page-Cache"] == "hit"
     assert get(client, column.url)["X-Page-Cache"] == "hit"
+    assert get(client, news_index.url)["X-Page-Cache"] == "hit"
     factories.MessageFactory(status="public", allow_public=True)
-    # A published 留言 is content: the column does not say what it shows, the article does.
-    assert get(client, column.url)["X-Page-Cache"] == "miss"
+    # A published 留言 is content: 资讯中心 does not say what it shows; the article and
+    # its column do.
+    assert get(client, news_index.url)["X-Page-Cache"] == "miss"
+    assert get(client, column.url)["X-Page-Cache"] == "hit"
     assert get(client, article.url)["X-Page-Cache"] == "hit"

@@ -76,6 +76,21 @@ def test_a_new_article_leaves_the_other_articles_cached(client, columns, article
     assert {url: state(client, url) for url in others} == dict.fromkeys(others, "hit")
 
 
+def test_a_new_article_rebuilds_its_own_column_and_leaves_the_others_cached(
+    client, columns, articles
+):
+    column, *others = columns
+    warm(client, [c.url for c in columns])
+
+    factories.NewsPageFactory(parent=column, title="开发区招商引资新政策")
+
+    assert state(client, column.url) == "miss"
+    assert "开发区招商引资新政策" in client.get(column.url).content.decode()
+    assert {c.url: state(client, c.url) for c in others} == dict.fromkeys(
+        (c.url for c in others), "hit"
+    )
+
+
 def test_a_retitled_article_is_shown_by_its_neighbours(client, columns, articles):
     column = columns[0]
     older, middle, newer, *_ = articles[column.pk]

@@ -1,7 +1,7 @@
 """资讯中心 and what hangs below it: columns (栏目), articles, tags and topics (专题)."""
 
 import operator
-from functools import reduce
+from functools import cached_property, reduce
 
 from django.db import connection, models
 from django.db.models import Count, Q
@@ -20,9 +20,10 @@ from wagtail.signals import post_page_move
 
 from news.feeds import ArticleFeed
 from news.statistics.panels import ViewFiguresPanel
-from portal.caching import dependencies
+from portal.caching import dependencies, generation
+from portal.caching.pieces import piece, rendered
 from portal.caching.sites import site_name
-from portal.caching.tags import neighbours_tag, page_tag
+from portal.caching.tags import HEADLINES, children_tag, kind_tag, neighbours_tag, page_tag
 from portal.core.blocks import BodyBlock, TopicSectionBlock
 from portal.core.models import DatedPage, IndexPage, PortalPage
 from portal.core.pagination import paginate
@@ -60,18 +61,31 @@ def in_any(querysets):
 
 
 def with_latest_articles(columns_and_counts):
-    """The columns, each with `latest_articles`: its `count` newest live articles. One
-    query (and one for the cover renditions) however many columns there are."""
-    if not columns_and_counts:
-        return []
-    newest = in_any(
-        [column.articles().values("pk")[:count] for column, count in columns_and_counts]
-    )
-    by_column = {}
-    for article in for_cards(NewsPage.objects.filter(newest).order_by(*NEWEST_FIRST)):
-        by_column.setdefault(article.column_id, []).append(article)
-    for column, _ in columns_and_counts:
-        column.latest_articles = by_column.get(column.pk, [])
+    """The columns, each with `latest_articles`: its `count` newest live articles, kept
+    until an article of that column changes. The lists not kept come in one query (and
+    one for the cover renditions) however many columns there are."""
+    wanted = {
+        f"newest:{column.pk}:{count}": (column, count) for column, count in columns_and_counts
+    }
+
+    def build(names):
+        newest = in_any(
+            [wanted[name][0].articles().values("pk")[: wanted[name][1]] for name in names]
+        )
+        by_column = {wanted[name][0].pk: [] for name in names}
+        for article in for_cards(NewsPage.objects.filter(newest).order_by(*NEWEST_FIRST)):
+            by_column[article.column_id].append(article)
+        built = {}
+        for name in names:
+            column = wanted[name][0]
+            articles = by_column[column.pk]
+            tags = {page_tag(column), children_tag(column.path), *map(page_tag, articles)}
+            built[name] = (articles, tags)
+        return built
+
+    lists = generation.remember_each(list(wanted), build) if wanted else {}
+    for name, (column, _) in wanted.items():
+        column.latest_articles = lists[name]
     return [column for column, _ in columns_and_counts]
 
 
@@ -150,11 +164,28 @@ class NewsCategoryPage(ArticleFeedMixin, PortalPage):
         # By the copied column, not the tree path: one index gives them in order.
         return NewsPage.objects.filter(column=self).live().order_by(*NEWEST_FIRST)
 
+    # A column shows its articles (children_tag), its sibling columns and itself: a
+    # publish in another column leaves its pages cached.
+    shows_precisely = True
+
     def get_main_context(self, request, *args, **kwargs):
-        articles = for_cards(self.articles())
+        listed = children_tag(self.path)
+        dependencies.shown(listed, kind_tag(NewsCategoryPage))
+        articles = paginate(
+            request,
+            for_cards(self.articles()),
+            self.per_page,
+            count_key=f"column:{self.pk}",
+            shows=(listed,),
+        )
+        siblings = NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
         return {
-            "articles": paginate(request, articles, self.per_page, count_key=f"column:{self.pk}"),
-            "sibling_columns": NewsCategoryPage.objects.sibling_of(self).live().order_by("path"),
+            "articles": articles,
+            "sibling_columns": generation.remember(
+                f"sibling-columns:{self.pk}",
+                lambda: dependencies.pages_shown(siblings),
+                tags=(kind_tag(NewsCategoryPage),),
+            ),
         }
 
 
@@ -318,9 +349,15 @@ class NewsPage(DatedPage):
         return news_index_url + NewsIndexPage.get_resolver().reverse("tag", tag.slug)
 
     def invalidation_tags(self):
-        # Its neighbours show it as 上一篇/下一篇 (called before and after a change).
+        # Its neighbours show it as 上一篇/下一篇, its column's lists and maybe the 头条
+        # show it (called before and after a change).
         neighbours = self.column_neighbours() if self.column_id and self.live else ()
-        return super().invalidation_tags() | {neighbours_tag(n) for n in neighbours if n}
+        tags = {neighbours_tag(n) for n in neighbours if n}
+        if self.path:
+            tags.add(children_tag(self.path[: -self.steplen]))
+        if self.is_headline:
+            tags.add(HEADLINES)
+        return super().invalidation_tags() | tags
 
     def extra_cached_urls(self):
         """Where else readers meet the article, for a CDN purge: its tags' pages, and its
@@ -331,19 +368,61 @@ class NewsPage(DatedPage):
 
     def get_main_context(self, request, *args, **kwargs):
         if self.pk is None:  # a new page in preview has no place in the tree yet
-            return {}
-        tags = list(self.tags.all())
-        previous_article, next_article = self.column_neighbours()
-        related = self.related_articles(tags)
-        shown_pages = [previous_article, next_article, *related]
-        dependencies.shown(neighbours_tag(self), *(page_tag(page) for page in shown_pages if page))
-        dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
+            return {
+                "body_html": self.body_html(request),
+                "tags_html": rendered("news/includes/article_tags.html", {}),
+                "neighbours_html": rendered("news/includes/article_neighbours.html", {}),
+                "related_html": rendered("news/includes/related_articles.html", {}),
+            }
+        # Each piece is kept until what it shows changes: the article's own edit rebuilds
+        # them all, a neighbour's arrival only 上一篇/下一篇 (portal/caching/pieces.py).
+        mine = page_tag(self)
         return {
-            "previous_article": previous_article,
-            "next_article": next_article,
-            "related_articles": related,
-            "tag_links": [(tag, self.tag_url(tag)) for tag in tags],
+            "body_html": piece(
+                request, "article-body", lambda: self.body_html(request), self.pk, tags=(mine,)
+            ),
+            "tags_html": piece(request, "article-tags", self.tags_html, self.pk, tags=(mine,)),
+            "neighbours_html": piece(
+                request,
+                "article-neighbours",
+                lambda: self.neighbours_html(request),
+                self.pk,
+                tags=(mine, neighbours_tag(self)),
+            ),
+            "related_html": piece(
+                request,
+                "article-related",
+                lambda: self.related_html(request),
+                self.pk,
+                tags=(mine,),
+            ),
         }
+
+    def body_html(self, request):
+        return rendered("news/includes/article_body.html", {"request": request, "page": self})
+
+    @cached_property
+    def tag_list(self):
+        """Its tags, read once for the pieces that show or use them."""
+        return list(self.tags.all())
+
+    def tags_html(self):
+        tag_links = [(tag, self.tag_url(tag)) for tag in self.tag_list]
+        return rendered("news/includes/article_tags.html", {"tag_links": tag_links})
+
+    def neighbours_html(self, request):
+        previous_article, next_article = self.column_neighbours()
+        dependencies.shown(*(page_tag(page) for page in (previous_article, next_article) if page))
+        context = {"request": request, "previous_article": previous_article}
+        context["next_article"] = next_article
+        return rendered("news/includes/article_neighbours.html", context)
+
+    def related_html(self, request):
+        related = self.related_articles(self.tag_list)
+        dependencies.shown(*map(page_tag, related))
+        dependencies.lasts_at_most(RELATED_LAG)  # a new article may join the related ones
+        context = {"request": request, "related_articles": related}
+        return rendered("news/includes/related_articles.html", context)
 
 
 @receiver(post_page_move, dispatch_uid="news-article-moved")

@@ -84,6 +84,13 @@ def shown(*tags):
         rec.tags.update(tags)
 
 
+def pages_shown(pages):
+    """`pages` as a list, each recorded as shown by what is being built."""
+    pages = list(pages)
+    shown(*(page_tag(page) for page in pages if page is not None))
+    return pages
+
+
 def precise():
     """What is being built says exactly what it shows (its tags), so changes of other
     content leave it valid."""

@@ -124,6 +124,27 @@ def remember(name, build, timeout=DAY, keep=None, tags=None):
     return entry[0]
 
 
+def remember_each(names, build_missing, timeout=DAY):
+    """{name: answer} for each of `names`, as `remember` would give them, the ones not
+    kept built together: `build_missing(missing names)` gives {name: (answer, its tags)}
+    for each (e.g. one query for several lists), and each is kept with its own tags."""
+    keys = {name: generation_key(name) for name in names}  # before the build
+    found = {}
+    for name, key in keys.items():
+        entry = shared(key)
+        if entry is not None:
+            found[name] = entry[0]
+    missing = [name for name in names if name not in found]
+    if missing:
+        recordings = {name: dependencies.Recording(precise=True) for name in missing}
+        for name, (answer, tags) in build_missing(missing).items():
+            recordings[name].tags.update(tags)
+            dependencies.shown(*tags)
+            share(keys[name], answer, timeout, recordings[name])
+            found[name] = answer
+    return found
+
+
 def remembered(name):
     """What `remember(name, …)` kept for the current generation, or None; never builds
     (for the page shown while the database is down)."""

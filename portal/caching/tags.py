@@ -11,6 +11,20 @@ CHROME = "chrome"
 NOTICES = "notices"
 # When scheduled publishing next changes a page: any revision.
 SCHEDULE = "schedule"
+# The home page's 头条: an article marked 头条/焦点 (before or after its change).
+HEADLINES = "headlines"
+
+
+def kind_tag(model):
+    """What lists pages of a type wherever they are (the home page's topics, zones…):
+    touched when one of them changes."""
+    return f"kind:{model._meta.label_lower}"
+
+
+def children_tag(parent_path):
+    """What lists the children of the page at `parent_path` (a column's articles):
+    touched when one of them changes, arrives or leaves."""
+    return f"children:{parent_path}"
 
 
 def neighbours_tag(page_or_id):
@@ -20,4 +34,14 @@ def neighbours_tag(page_or_id):
     return f"around:{getattr(page_or_id, 'pk', page_or_id)}"
 
 
-__all__ = ["ANY_CONTENT", "CHROME", "NOTICES", "SCHEDULE", "neighbours_tag", "page_tag"]
+__all__ = [
+    "ANY_CONTENT",
+    "CHROME",
+    "HEADLINES",
+    "NOTICES",
+    "SCHEDULE",
+    "children_tag",
+    "kind_tag",
+    "neighbours_tag",
+    "page_tag",
+]

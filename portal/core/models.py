@@ -11,7 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from portal.caching import dependencies, routes
 from portal.caching.fragments import main_fragment
-from portal.caching.tags import ANY_CONTENT, CHROME, page_tag
+from portal.caching.tags import ANY_CONTENT, CHROME, kind_tag, page_tag
 from portal.compat import cached_parent
 from portal.core.forms import PortalPageForm
 from portal.core.public_forms import answer_post, render_form_page
@@ -83,9 +83,10 @@ class PortalPage(Page):
 
     def invalidation_tags(self):
         """What is stale when this page changes while live (or stops being live):
-        what showed it, what shows every page near the top, and whatever does not say
-        what it shows. Page types add what else shows them (their neighbours…)."""
-        tags = {page_tag(self), ANY_CONTENT}
+        what showed it, what lists its type, what shows every page near the top, and
+        whatever does not say what it shows. Page types add what else shows them (their
+        neighbours…)."""
+        tags = {page_tag(self), kind_tag(type(self)), ANY_CONTENT}
         if self.depth is not None and self.depth <= MENU_MAX_DEPTH:
             tags.add(CHROME)
         return tags

@@ -83,4 +83,4 @@ class HomePage(PortalPage):
         return page.route(request, remaining)
 
     def get_main_context(self, request, *args, **kwargs):
-        return home_sections(self)
+        return home_sections(self, preview=getattr(request, "is_preview", False))

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from news.models import PageViewCount
 from portal.caching.dependencies import shown
+from portal.caching.pieces import piece, rendered
 from portal.caching.tags import CHROME, NOTICES, page_tag
 from portal.site import metadata, navigation
 from portal.site.share import share_context
@@ -85,12 +86,37 @@ class CachedMainNode(template.Node):
         return fragment.html
 
 
-@register.inclusion_tag("includes/breadcrumb.html")
-def breadcrumb(page):
-    # Ancestors below the tree root (depth 1), ending with the page itself.
-    crumbs = list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []
-    shown(*map(page_tag, crumbs))
-    return {"crumbs": crumbs}
+@register.simple_tag(takes_context=True)
+def card(context, template_name, **values):
+    """{% card "news/cards/news_page.html" article=article show_summary=True %}: the card
+    of the page given first, rendered from `values` alone and kept until that page
+    changes, so a listing rebuilt after a publish renders only the new cards."""
+    request = context.get("request")
+    page = next(iter(values.values()))
+    flags = [f"{name}={value!r}" for name, value in values.items() if value is not page]
+    values["request"] = request
+
+    def build():
+        return rendered(template_name, values)
+
+    if page.pk is None:
+        return build()
+    return piece(request, template_name, build, page.pk, *flags, tags=(page_tag(page),))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb(context, page):
+    """The page's ancestors below the tree root (depth 1), ending with the page itself;
+    kept until one of them changes."""
+
+    def build():
+        crumbs = list(page.get_ancestors(inclusive=True).filter(depth__gt=1)) if page else []
+        shown(*map(page_tag, crumbs))
+        return rendered("includes/breadcrumb.html", {"crumbs": crumbs})
+
+    if page is None or page.pk is None:
+        return build()
+    return piece(context.get("request"), "breadcrumb", build, page.pk, tags=(page_tag(page),))
 
 
 @register.simple_tag
@@ -99,9 +125,15 @@ def view_count(page):
     return PageViewCount.for_page(page)
 
 
-@register.inclusion_tag("includes/share.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def share_links(context, page):
-    return share_context(context["request"], page)
+    """The share buttons, kept per site until the page changes."""
+    request = context["request"]
+
+    def build():
+        return rendered("includes/share.html", share_context(request, page))
+
+    return piece(request, "share", build, page.pk, tags=(page_tag(page),))
 
 
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
