@@ -321,3 +321,17 @@ def test_no_cached_page_differs_from_a_fresh_one_after_any_change(
         # Related articles may miss a new one, never show a gone or renamed one.
         shown = {link for url in urls for link in related_links(cached[url])}
         assert shown and shown <= live_articles(), f"after {step.__name__}"
+
+
+def test_what_only_editors_see_leaves_every_page_cached(client, columns, articles, home):
+    """栏目更新周期, the 留言 calendar and its settings, the 敏感词 list: no page shows them."""
+    from association.models import CalendarDay, MessageSettings, SensitiveWord
+    from portal.site.health.models import ColumnSchedule
+
+    urls = [home.url, *(column.url for column in columns), *article_urls(articles)]
+    warm(client, urls)
+    ColumnSchedule.objects.create(page=columns[0], interval_days=30)
+    CalendarDay.objects.create(date="2031-10-01", kind=CalendarDay.Kind.HOLIDAY, note="国庆节")
+    MessageSettings.load().save()
+    SensitiveWord.objects.create(word="某某词")
+    assert {url: state(client, url) for url in urls} == dict.fromkeys(urls, "hit")

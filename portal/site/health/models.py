@@ -27,6 +27,8 @@ class ColumnKind(models.TextChoices):
 class ColumnSchedule(models.Model):
     """栏目更新周期: one column's own type or interval, instead of its page type's."""
 
+    invalidates = ()  # only the self-check reads it: no cached page changes
+
     page = models.OneToOneField(
         "wagtailcore.Page",
         verbose_name="栏目",
