@@ -28,7 +28,9 @@ def search(request):
     query = form.query
     with text_index_preferred():
         found = run_search(form, site)
-        page = Paginator(found.results, PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(found.results, PER_PAGE)
+        paginator.count = found.listed  # counted once already (counting a ranking ranks it)
+        page = paginator.get_page(request.GET.get("page"))
         hits = annotated(page.object_list, pattern(found.words))
     if hits and page.number == 1:
         Query.get(query).add_hit()
