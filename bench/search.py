@@ -88,6 +88,8 @@ def measure(repeat, concurrency, explain=False):
         else "ts_rank over the GIN index",
     }
     if explain:
+        if connection.vendor != "postgresql":
+            sys.exit("--explain needs PostgreSQL: set BENCH_DATABASE_URL")
         print(json.dumps({"sizes": sizes, "plans": explained(paths)}, ensure_ascii=False))
         return
     if concurrency == 1:
