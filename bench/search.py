@@ -1,6 +1,7 @@
 """`make bench-search`: how long 站内搜索 takes a reader, at a stated number of articles.
 
     python -m bench.search [--articles N] [--repeat R] [--concurrency C] [--rebuild | --reuse]
+                           [--explain]
 
 Restores (or builds once and saves) the benchmark data as `make bench` does (bench/data.py;
 BENCH_DATABASE_URL picks PostgreSQL), then, in the portal's production settings, asks each
@@ -10,6 +11,9 @@ request at a time, or from C processes at once. `--reuse` serves the database as
 run left it (no restore, which takes minutes at 100,000 articles). Prints a table per query
 (median and p95 of the response, the SQL part, queries per request, results found) and the
 median over every request, and writes it to bench/results/search-<timestamp>.md.
+`--explain` runs each query once instead and adds, per query, PostgreSQL's EXPLAIN ANALYZE
+time of every SQL statement that reads the search index (what it is for: count, ranked
+page, page by date…), as the view runs them (sequential scans off).
 """
 
 import argparse
@@ -59,11 +63,12 @@ def parse_args():
     parser.add_argument("--concurrency", type=int, default=1, help="processes asking at once")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the saved data")
     parser.add_argument("--reuse", action="store_true", help="serve the database as it is")
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the SQL")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
 
-def measure(repeat, concurrency):
+def measure(repeat, concurrency, explain=False):
     """Runs inside the portal's settings; prints JSON with the timings of every query."""
     import django
 
@@ -72,9 +77,21 @@ def measure(repeat, concurrency):
     from django.db import connection, connections
 
     from news.models import NewsPage
+    from portal.site.search import ranked_index
 
     paths = ["/search/?" + urlencode(params) for params in QUERIES]
-    sizes = {"articles": NewsPage.objects.live().count(), "database": connection.display_name}
+    sizes = {
+        "articles": NewsPage.objects.live().count(),
+        "database": connection.display_name,
+        "ranking": "RUM index (`<=>`)"
+        if ranked_index.available()
+        else "ts_rank over the GIN index",
+    }
+    if explain:
+        if connection.vendor != "postgresql":
+            sys.exit("--explain needs PostgreSQL: set BENCH_DATABASE_URL")
+        print(json.dumps({"sizes": sizes, "plans": explained(paths)}, ensure_ascii=False))
+        return
     if concurrency == 1:
         runs = [ask(paths, repeat, 0)]
     else:
@@ -122,6 +139,64 @@ def ask(paths, repeat, offset):
     return timings
 
 
+def explained(paths):
+    """Per path, (role, EXPLAIN ANALYZE execution ms) of each SQL statement on the index."""
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bench.headers import HEADERS
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    plans = {}
+    for path in paths:
+        client.get(path, headers=HEADERS)  # warm-up: dictionary, templates, buffers
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path, headers=HEADERS)
+        plans[path] = []
+        for sql in (q["sql"] for q in queries):
+            if "wagtailsearch_indexentry" not in sql or sql.startswith("EXPLAIN"):
+                continue
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")  # as the search view does
+                cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+                plan = cursor.fetchone()[0][0]
+            plans[path].append((role(sql), round(plan["Execution Time"], 1)))
+    return plans
+
+
+def role(sql):
+    """What a search statement is for, from its SQL."""
+    if sql.startswith("SELECT COUNT(*)"):
+        return "count"
+    if "<=>" in sql:
+        return "ranked page (RUM)"
+    if "ts_rank" in sql:
+        return "ranked page (ts_rank)"
+    if '"wagtailcore_page"."first_published_at" DESC' in sql:
+        return "by date"
+    return "other"
+
+
+def explain_report(args, result):
+    sizes = result["sizes"]
+    lines = [
+        f"# Search plans {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"- data: {sizes['database']}, {sizes['articles']:,} live articles; "
+        f"ranking: {sizes['ranking']}",
+        "- EXPLAIN ANALYZE of each statement reading the search index, once, after a warm-up",
+        f"- machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end",
+        "",
+        "| query | statements (execution ms) |",
+        "|---|---|",
+    ]
+    for params, path in zip(QUERIES, result["plans"], strict=True):
+        statements = ", ".join(f"{name} {ms}" for name, ms in result["plans"][path])
+        lines.append(f"| `{unquote(urlencode(params))}` | {statements} |")
+    return "\n".join(lines) + "\n"
+
+
 def p95(values):
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
@@ -132,7 +207,8 @@ def report(args, result):
     lines = [
         f"# Search benchmark {datetime.now():%Y-%m-%d %H:%M}",
         "",
-        f"- data: {sizes['database']}, {sizes['articles']:,} live articles (demo + fake)",
+        f"- data: {sizes['database']}, {sizes['articles']:,} live articles (demo + fake); "
+        f"ranking: {sizes['ranking']}",
         f"- {args.repeat} timed requests per query after one warm-up, "
         + (
             "one at a time"
@@ -162,7 +238,7 @@ def report(args, result):
 def main():
     args = parse_args()
     if args.measure:
-        return measure(args.repeat, args.concurrency)
+        return measure(args.repeat, args.concurrency, args.explain)
     from bench.run import RESULTS, production_env, save_report
 
     dataset = Dataset(os.environ.get("BENCH_DATABASE_URL"), args.articles, args.zones, args.seed)
@@ -176,8 +252,13 @@ def main():
         dataset.prepare(manage, rebuild=args.rebuild, restore=not args.reuse)
         command = [sys.executable, "-m", "bench.search", "--measure", f"--repeat={args.repeat}"]
         command.append(f"--concurrency={args.concurrency}")
+        command += ["--explain"] if args.explain else []
         output = subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE)
-    save_report(report(args, json.loads(output.stdout)), prefix="search-")
+    result = json.loads(output.stdout)
+    if args.explain:
+        save_report(explain_report(args, result), prefix="search-plans-")
+    else:
+        save_report(report(args, result), prefix="search-")
 
 
 if __name__ == "__main__":

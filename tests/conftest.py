@@ -24,6 +24,7 @@ from portal.site.models import HomePage
 from tests import factories
 from tests.fake_wechat import fake_wechat  # noqa: F401  (fixture for the WeChat tests)
 from tests.page_builds import build_pages_afresh
+from tests.search_paths import search_path  # noqa: F401  (fixture: SEARCH_PATHS)
 from zones.models import ZonePage
 
 # Playwright's sync API runs an event loop in the test thread; the live server's

@@ -112,3 +112,29 @@ def test_the_search_benchmark_times_every_query_shape_and_reports_the_median(hom
     table = search.report(Namespace(repeat=3, concurrency=1), result)
     assert f"median of all {3 * len(search.QUERIES)} requests" in table
     assert "| `q=开发区` |" in table
+
+
+@pytest.mark.django_db
+def test_the_search_benchmark_explains_each_statement_on_postgresql(home, capsys):
+    import json
+    from argparse import Namespace
+
+    from django.db import connection
+
+    from bench import search
+
+    if connection.vendor != "postgresql":
+        pytest.skip("EXPLAIN ANALYZE is PostgreSQL's")
+    news_index = factories.NewsIndexPageFactory(parent=home)
+    factories.NewsCategoryPageFactory(parent=news_index, title="协会动态")
+    call_command("make_fake_content", "--articles", 30, "--zones", 0, verbosity=0)
+
+    search.measure(repeat=1, concurrency=1, explain=True)
+    result = json.loads(capsys.readouterr().out)
+    plans = result["plans"]
+    assert len(plans) == len(search.QUERIES)
+    statements = [name for path in plans for name, _ in plans[path]]
+    assert "count" in statements and "other" not in statements
+    assert {"ranked page (RUM)", "ranked page (ts_rank)"} & set(statements)
+    table = search.explain_report(Namespace(), result)
+    assert "| `q=开发区` | count " in table

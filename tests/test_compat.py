@@ -74,6 +74,25 @@ def test_wagtails_postgres_search_filters_on_the_vector_annotation_we_hide(colum
     assert compat.SEARCH_VECTOR_ANNOTATION not in query.annotation_select
 
 
+def test_wagtails_postgres_search_builds_and_applies_its_ranking_in_the_hooks_we_override():
+    import inspect
+
+    from wagtail.search.backends.database.postgres.postgres import PostgresSearchQueryCompiler
+
+    # portal.site.search.backend replaces the ranking (RUM's distance) through these two.
+    build = inspect.signature(PostgresSearchQueryCompiler._build_rank_expression)
+    apply = inspect.signature(PostgresSearchQueryCompiler._apply_ordering_and_scoring)
+    assert list(build.parameters) == ["self", "vectors", "config"]
+    assert list(apply.parameters) == [
+        "self",
+        "queryset",
+        "rank_expression",
+        "start",
+        "stop",
+        "score_field",
+    ]
+
+
 def test_wagtail_finds_the_site_for_a_request_and_keeps_the_one_it_is_given(home):
     request = request_for("localhost")
     site = compat.find_site(request)

@@ -5,6 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories, helpers
+from tests.search_paths import SEARCH_PATHS
+
+pytestmark = SEARCH_PATHS
 
 
 def test_header_search_box_submits_to_the_search_page(client, home):

@@ -6,7 +6,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
+from tests.search_paths import SEARCH_PATHS
 from zones.models import ZonePage
+
+pytestmark = SEARCH_PATHS
 
 QUERIES = Path(__file__).with_name("queries.tsv")
 # Names readers use for zones whose catalogue entry has none (the demo CSV has no 简称).

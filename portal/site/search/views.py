@@ -29,7 +29,9 @@ def search(request):
     query = form.query
     with text_index_preferred():
         found = run_search(form, site)
-        page = Paginator(found.results, PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(found.results, PER_PAGE)
+        paginator.count = found.listed  # counted once already (counting a ranking ranks it)
+        page = paginator.get_page(request.GET.get("page"))
         hits = annotated(page.object_list, pattern(found.words))
     if query and "page" not in request.GET:  # a search, not the turning of its pages
         # One upsert beside the search itself (访问统计's searches per day).
