@@ -19,6 +19,7 @@ from news.models import NewsCategoryPage, NewsPage, NoticePage, PageViewCount, T
 from news.roles import setup_roles
 from portal.caching import generation as page_cache
 from portal.caching.breaker import breaker
+from portal.core import segmentation
 from portal.site.demo.images import demo_document, demo_image
 from portal.site.models import HomePage
 from tests import factories
@@ -95,6 +96,9 @@ def clear_caches():
     for alias in ("default", "tags"):
         caches[alias].clear()
     page_cache.local.forget()
+    # The segmenter re-reads the user dictionary at most once a second: a word the last
+    # test added (and rolled back) must not cut this test's text.
+    segmentation.dictionary_changed()
 
 
 @pytest.fixture(autouse=True)

@@ -437,7 +437,12 @@ class LinkJudge:
     answered with one query for all hrefs."""
 
     def __init__(self, hrefs):
-        web = [href for href in hrefs if urlsplit(href).scheme in ("", "http", "https")]
+        # A NUL is in no real address (and PostgreSQL refuses it in a query).
+        web = [
+            href
+            for href in hrefs
+            if "\x00" not in href and urlsplit(href).scheme in ("", "http", "https")
+        ]
         self.redirects = {}
         paths = {Redirect.normalise_path(href) for href in web if not href.startswith("#")}
         if paths - {"/"}:
