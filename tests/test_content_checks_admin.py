@@ -232,3 +232,19 @@ def test_no_other_confirmation_lets_a_word_through(client, editor, flagged_draft
     assert client.post(edit_url(flagged_draft), form).status_code == 302
     flagged_draft.refresh_from_db()
     assert not flagged_draft.live
+
+
+def test_bulk_publishing_refuses_pages_with_a_sensitive_word(client, editor, flagged_draft, column):
+    clean = factories.NewsPageFactory(parent=column, title="园区新闻", live=False)
+    clean.save_revision()
+    client.force_login(editor)
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    for pages in ([flagged_draft, clean], [clean]):
+        query = "&".join(f"id={page.pk}" for page in pages)
+        response = client.post(f"{bulk}?{query}&next={column.url}", {})
+        assert response.status_code == 302
+    flagged_draft.refresh_from_db()
+    clean.refresh_from_db()
+    assert not flagged_draft.live and clean.live  # the second batch had no word in it
+    html = BeautifulSoup(client.get(edit_url(flagged_draft)).content, "html.parser")
+    assert "未批量发布：“园区动态”含有敏感词" in messages_text(html)

@@ -6,6 +6,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -95,6 +96,27 @@ def confirm_sensitive_words_before_publishing(request, page):
             "请删改，或在页面上方勾选“确认仍要发布”后再点“发布”。",
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_sensitive_words(request, action_type, objects, action):
+    """批量发布 has no confirmation box: pages whose draft has 敏感词 are published one by
+    one from their editor, where the editor confirms the words."""
+    if action_type != "publish" or request.method != "POST":
+        return None
+    drafts = [page.specific.get_latest_revision_as_object() for page in objects]
+    flagged = [draft.title for draft in drafts if blocking(findings_for(draft))]
+    if not flagged:
+        return None
+    messages.error(
+        request,
+        f"未批量发布：{'、'.join(f'“{title}”' for title in flagged)}含有敏感词。"
+        "请逐一打开这些页面，核对并勾选“确认仍要发布”后发布。",
+    )
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse("wagtailadmin_explore_root")
+    return redirect(back)
 
 
 def keep_new_page_a_draft(page):
