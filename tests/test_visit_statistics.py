@@ -5,12 +5,15 @@ figures, with hits generated over several days on a controlled clock."""
 import csv
 import datetime
 import io
+import socket
 
 import openpyxl
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -19,6 +22,7 @@ from news.models import PageViewCount
 from news.statistics import figures
 from news.statistics.models import DailyView
 from news.statistics.recording import HOST_NAME, device_class, referrer_domain
+from portal.caching.breaker import breaker
 from portal.site.statistics.models import DailySearch
 from tests import factories
 from tests.helpers import SHANGHAI
@@ -333,3 +337,34 @@ def test_the_screens_queries_do_not_grow_with_days_or_pages(client, editor, visi
     many = sql_of(client, days="365"), sql_of(client, days="365", page=str(article.pk))
     assert many == few
     assert few[0] <= 30
+
+
+def test_a_redis_outage_loses_none_of_the_counted_views(client, editor, visits):
+    """With the shared cache unreachable, hits answer without an error and the figures kept
+    in the database stay whole; counting goes on once Redis is back."""
+    first = visits["articles"][0]
+    kept = sorted(DailyView.objects.values_list("page_id", "day", "views"))
+    dead_host = socket.socket()
+    dead_host.bind(("127.0.0.1", 0))
+    dead_host.listen(8)  # takes connections and never answers
+    redis = {
+        "BACKEND": "portal.caching.breaker.BreakerRedisCache",
+        "LOCATION": f"redis://127.0.0.1:{dead_host.getsockname()[1]}/0",
+        "OPTIONS": django_settings.REDIS_OPTIONS,
+    }
+    try:
+        with override_settings(CACHES={"default": redis, "tags": redis}), at(TODAY):
+            for n in range(3):
+                assert hit(client, first, f"10.0.9.{n}").status_code < 500
+            client.force_login(editor)
+            assert client.get("/admin/statistics/").status_code == 200
+    finally:
+        dead_host.close()
+        breaker.reset()
+    now = sorted(DailyView.objects.values_list("page_id", "day", "views"))
+    assert sum(v for *_, v in now) >= sum(v for *_, v in kept)
+    assert {(p, d) for p, d, _ in kept} <= {(p, d) for p, d, _ in now}
+    with at(TODAY):
+        before = PageViewCount.for_page(first)
+        assert hit(client, first, "10.0.9.200").status_code == 200
+    assert PageViewCount.for_page(first) == before + 1
