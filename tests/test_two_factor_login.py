@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -39,14 +40,15 @@ def turn_on(client, editor):
     assert page.context["qr_code"].startswith("data:image/svg+xml")
     assert page.context["secret"] in page.content.decode()
 
-    wrong = client.post("/admin/account/two-factor/", {"otp_token": "000000"})
-    assert "动态验证码不正确" in wrong.content.decode()
-    hurried = client.post("/admin/account/two-factor/", {"otp_token": code(device)})
-    assert "请稍等几秒后再试" in hurried.content.decode()
-    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
-    time.sleep(1.1)  # django-otp's pause after one wrong code
-
-    done = client.post("/admin/account/two-factor/", {"otp_token": code(device)}, follow=True)
+    # The clock stands still, so that a slow machine cannot outwait django-otp's pause.
+    with time_machine.travel(time.time(), tick=False) as clock:
+        wrong = client.post("/admin/account/two-factor/", {"otp_token": "000000"})
+        assert "动态验证码不正确" in wrong.content.decode()
+        hurried = client.post("/admin/account/two-factor/", {"otp_token": code(device)})
+        assert "请稍等几秒后再试" in hurried.content.decode()
+        assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+        clock.shift(1.1)  # django-otp's pause after one wrong code
+        done = client.post("/admin/account/two-factor/", {"otp_token": code(device)}, follow=True)
     assert "已开启两步验证" in done.content.decode()
     client.logout()
     return TOTPDevice.objects.get(pk=device.pk, confirmed=True)
