@@ -6,7 +6,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -14,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from association import views
 from association.deadlines import due_soon_messages, overdue_messages, unanswered
 from association.models import CalendarDay, MemberUnit, Message, SensitiveWord
+from portal.core.admin_menus import PermissionMenuItem
 
 
 class MessageFilterSet(WagtailFilterSet):
@@ -111,15 +111,6 @@ class AssociationGroup(SnippetViewSetGroup):
 
 
 register_snippet(AssociationGroup)
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_urls")

@@ -8,11 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.admin_menus import PermissionMenuItem
 from portal.core.forms import SUBMISSION_CHECKS_HOOK
 from portal.site.annual_report import REPORT_PERMISSION, annual_report_view
 from portal.site.content_checks import blocking, findings_for
@@ -137,11 +137,6 @@ def refuse_sensitive_words_in_submissions(page, user, parent_page):
     ]
 
 
-class AnnualReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(REPORT_PERMISSION)
-
-
 @hooks.register("register_admin_urls")
 def annual_report_urls():
     return [path("reports/annual/", annual_report_view, name="annual_report")]
@@ -149,6 +144,10 @@ def annual_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def annual_report_menu_item():
-    return AnnualReportMenuItem(
-        "网站年度报表", reverse("annual_report"), icon_name="table", order=400
+    return PermissionMenuItem(
+        "网站年度报表",
+        reverse("annual_report"),
+        icon_name="table",
+        order=400,
+        permission=REPORT_PERMISSION,
     )

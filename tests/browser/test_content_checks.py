@@ -8,17 +8,10 @@ from wagtail_factories import ImageFactory
 from association.models import SensitiveWord
 from news.models import NewsPage
 from tests import factories
+from tests.browser import log_in_as_editor
 from tests.helpers import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, base_url):
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill("bianji")
-    page.locator("#id_password").fill("pw-editor")
-    page.get_by_role("button", name="登录").click()
-    expect(page.locator("body")).not_to_contain_text("登录")
 
 
 def publish(page):
@@ -39,7 +32,7 @@ def test_an_editor_confirms_a_sensitive_word_before_publishing(live_server, page
     )
     draft.save_revision()
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, live_server.url)
+    log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/{draft.pk}/edit/")
     checks = page.locator(".content-checks")

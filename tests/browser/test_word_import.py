@@ -6,17 +6,10 @@ from playwright.sync_api import expect
 
 from news.models import NewsPage
 from tests import word_documents as docs
+from tests.browser import log_in_as_editor
 from tests.helpers import SHOTS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, base_url):
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill("bianji")
-    page.locator("#id_password").fill("pw-editor")
-    page.get_by_role("button", name="登录").click()
-    expect(page.locator("body")).not_to_contain_text("登录")
 
 
 def test_an_editor_imports_a_news_report_from_word(live_server, page, editor, column, tmp_path):
@@ -24,7 +17,7 @@ def test_an_editor_imports_a_news_report_from_word(live_server, page, editor, co
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(4096, b"\0"))
     report = tmp_path / "签约.docx"
     report.write_bytes(docs.news_docx())
-    log_in(page, live_server.url)
+    log_in_as_editor(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/{column.pk}/")
     page.get_by_role("button", name="动作", exact=True).click()

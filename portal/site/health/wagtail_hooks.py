@@ -3,18 +3,13 @@ own update intervals."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.core.admin_menus import PermissionMenuItem
 from portal.site.health import views
 from portal.site.health.models import COLUMN_PAGE_TYPES, ColumnSchedule
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -24,8 +19,13 @@ def report_urls():
 
 @hooks.register("register_admin_menu_item")
 def report_menu_item():
-    return ReportMenuItem(
-        "网站健康自查", reverse("site_health"), name="site-health", icon_name="warning", order=280
+    return PermissionMenuItem(
+        "网站健康自查",
+        reverse("site_health"),
+        name="site-health",
+        icon_name="warning",
+        order=280,
+        permission=views.PERMISSION,
     )
 
 

@@ -2,14 +2,9 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from portal.core.admin_menus import PermissionMenuItem
 from portal.site.statistics import views
-
-
-class StatisticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.PERMISSION)
 
 
 @hooks.register("register_admin_urls")
@@ -19,7 +14,9 @@ def statistics_urls():
 
 @hooks.register("register_admin_menu_item")
 def statistics_menu_item():
-    return StatisticsMenuItem("访问统计", reverse("statistics"), icon_name="view", order=260)
+    return PermissionMenuItem(
+        "访问统计", reverse("statistics"), icon_name="view", order=260, permission=views.PERMISSION
+    )
 
 
 @hooks.register("insert_global_admin_css")
