@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_factories import ImageFactory
 
 from association.models import SensitiveWord
-from news.models import NewsPage
+from news.models import LegacySource, LegacyURL, NewsPage
 from portal.site.content_checks import (
     BROKEN_LINK,
     MISSING_ALT,
@@ -158,16 +158,24 @@ def test_a_routed_address_below_a_live_page_is_not_reported(column, news_index):
 def test_links_to_old_addresses_that_now_redirect(column):
     target = factories.NewsPageFactory(parent=column, title="新址文章")
     Redirect.objects.create(old_path="/show.asp?id=88", redirect_page=target, is_permanent=True)
+    # What the importer records of the article it took from the old site.
+    source = LegacySource.objects.create(page=target, fingerprint="f" * 40, digest="d" * 40)
+    LegacyURL.objects.create(url="www.old-zone.org.cn/show.asp?id=88", source=source)
+    links = [
+        "http://www.old-zone.org.cn/show.asp?id=88",  # the old site's address
+        "/show.asp?id=88",  # the same, without the host
+        "https://www.other-city.gov.cn/show.asp?id=88",  # another site, the same path
+    ]
     article = factories.NewsPageFactory(
         parent=column,
         title="旧链接",
-        body=[("paragraph", '<p><a href="http://www.old-zone.org.cn/show.asp?id=88">旧</a></p>')],
+        body=[("paragraph", "".join(f'<p><a href="{link}">链接</a></p>' for link in links))],
     )
-    (finding,) = findings_for(article)
-    assert finding.kind == REDIRECTED_LINK
-    assert finding.value == "http://www.old-zone.org.cn/show.asp?id=88"
-    assert "新址文章" in finding.message
-    assert not finding.blocks_contributors
+    found = findings_for(article)
+    assert [finding.value for finding in found] == links[:2]
+    assert all(finding.kind == REDIRECTED_LINK for finding in found)
+    assert "新址文章" in found[0].message
+    assert not found[0].blocks_contributors
 
 
 @pytest.mark.django_db

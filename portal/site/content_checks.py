@@ -56,6 +56,8 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from association.models.screening import SensitiveWord, normalize
+from news.legacy.record import url_key
+from news.models import LegacyURL
 
 SENSITIVE_WORD = "sensitive_word"
 MISSING_ALT = "missing_alt"
@@ -452,9 +454,23 @@ class LinkJudge:
                 self.redirects.setdefault(redirect.old_path, redirect)
         self.sites = list(Site.objects.select_related("root_page")) if web else []
         self.pages = self.pages_at(web)
+        # A link to another host is the old site's only where the importer recorded that
+        # very address (LegacyURL): an outside site may have the same path.
+        elsewhere = {url_key(href) for href in web if self.foreign(href)}
+        self.old_addresses = (
+            set(LegacyURL.objects.filter(url__in=elsewhere).values_list("url", flat=True))
+            if elsewhere and self.redirects
+            else set()
+        )
+
+    def foreign(self, href):
+        host = urlsplit(href).netloc.split(":")[0].lower()
+        return bool(host) and host not in {site.hostname for site in self.sites}
 
     def redirect(self, href):
         if urlsplit(href).scheme not in ("", "http", "https") or href.startswith("#"):
+            return None
+        if self.foreign(href) and url_key(href) not in self.old_addresses:
             return None
         return self.redirects.get(Redirect.normalise_path(href))
 
