@@ -10,6 +10,10 @@ checkout: a superset of older ones), and loaded by wrk with bench/hits.lua, whic
 hits for the demo's articles from distinct X-Forwarded-For addresses. After each run the
 counted views are read back from the database, to compare with wrk's answered requests.
 Set BENCH_REDIS_URL to count readers in Redis as in production (the file cache otherwise).
+
+`--cpu-hits N` also times N hits in one process per tree (Django's test client through
+the whole middleware stack, the same settings and fresh data): CPU milliseconds a hit
+(`time.process_time`), which a shared machine's load changes far less than wrk's rate.
 """
 
 import argparse
@@ -33,6 +37,27 @@ ARTICLE_IDS = (
     "from news.models import NewsPage; "
     "print(*NewsPage.objects.live().values_list('pk', flat=True)[:20])"
 )
+# Run in the tree's own `manage.py shell`, so an older checkout is timed with its own code.
+CPU_PER_HIT = """
+import time
+from django.test import Client
+ids, n = {ids!r}, {hits}
+client = Client(HTTP_HOST="{host}", HTTP_X_FORWARDED_PROTO="https")
+def hit(i):
+    address = f"172.{{i // 65536 % 256}}.{{i // 256 % 256}}.{{i % 256}}"
+    response = client.post(
+        f"/hits/{{ids[i % len(ids)]}}/",
+        {{"referrer": "www.baidu.com", "device": "phone"}},
+        HTTP_X_FORWARDED_FOR=address,
+    )
+    assert response.status_code == 200, response.status_code
+for i in range(50):
+    hit(i)
+start = time.process_time()
+for i in range(50, 50 + n):
+    hit(i)
+print((time.process_time() - start) * 1000 / n)
+"""
 COUNTED = (
     "from django.db.models import Sum; from news.models import PageViewCount; "
     "print(PageViewCount.objects.aggregate(n=Sum('count'))['n'] or 0)"
@@ -47,6 +72,7 @@ def parse_args():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--rounds", type=int, default=1, help="measure the trees in turn N times")
+    parser.add_argument("--cpu-hits", type=int, default=0, help="also time N hits in-process")
     return parser.parse_args()
 
 
@@ -74,10 +100,14 @@ def warm_up(port, page_id, workers):
         connection.close()
 
 
-def measure(label, tree, dataset, cache_dir, args, log_file):
-    # Its own cache prefix (production_env makes a new one): no tree finds the readers
-    # another tree counted already.
-    env = production_env(dataset, cache_dir)
+def measure(label, tree, dataset, args, log_file):
+    # A cache of its own (an empty folder, a new Redis prefix): no tree finds the readers
+    # another tree counted, nor a folder of files another run filled.
+    with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
+        return measure_in(label, tree, dataset, production_env(dataset, cache_dir), args, log_file)
+
+
+def measure_in(label, tree, dataset, env, args, log_file):
 
     def shell(code):
         command = [sys.executable, "manage.py", "shell", "--no-imports", "-c", code]
@@ -87,6 +117,11 @@ def measure(label, tree, dataset, cache_dir, args, log_file):
 
     dataset.restore()  # the same fresh data for every tree
     ids = shell(ARTICLE_IDS)
+    cpu = "–"
+    if args.cpu_hits:
+        code = CPU_PER_HIT.format(ids=ids, hits=args.cpu_hits, host=HOST)
+        cpu = f"{float(shell(code)[-1]):.2f}"
+        dataset.restore()  # wrk's run starts from the same data as every other tree's
     server = {"env": env, "workers": args.workers, "log": log_file, "cwd": tree}
     with (
         gunicorn("bench.floor_wsgi:application", **server | {"cwd": ROOT}) as floor_port,
@@ -102,7 +137,7 @@ def measure(label, tree, dataset, cache_dir, args, log_file):
     return (
         f"| {label} | {hits.requests_per_second:,.0f} | {hits.requests_per_second / floor:.1%} "
         f"| {floor:,.0f} | {hits.p50_ms:.1f} | {hits.p99_ms:.1f} | {hits.requests:,} "
-        f"| {hits.errors} | {counted:,} |"
+        f"| {hits.errors} | {counted:,} | {cpu} |"
     )
 
 
@@ -118,8 +153,8 @@ def main():
     log_file.write_text("")
     rows = [
         "| tree | hits/s | of floor | floor req/s | p50 ms | p99 ms | answered | errors "
-        "| counted |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| counted | CPU ms a hit |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     with tempfile.TemporaryDirectory(prefix="portal-bench-cache-") as cache_dir:
         env = production_env(dataset, cache_dir)
@@ -132,7 +167,7 @@ def main():
         load_before = os.getloadavg()[0]
         for _ in range(args.rounds):
             for label, tree in trees:
-                rows.append(measure(label, Path(tree), dataset, cache_dir, args, log_file))
+                rows.append(measure(label, Path(tree), dataset, args, log_file))
                 print(rows[-1], flush=True)
     load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
     settings = f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s"

@@ -100,7 +100,7 @@ def file_cache(tmp_path):
     return {
         "default": {
             **settings.CACHES["default"],
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.caching.filecache.FileCache",
             "LOCATION": location,
             "OPTIONS": {},
         }

@@ -27,7 +27,7 @@ def test_defaults_run_on_sqlite_with_a_file_cache():
     assert s["options"]["transaction_mode"] == "IMMEDIATE"
     assert s["options"]["timeout"] >= 5
     assert "journal_mode=WAL" in s["options"]["init_command"]
-    assert s["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert s["cache"] == "portal.caching.filecache.FileCache"
     assert s["search"] == "portal.site.search.backend"
     assert s["email"] == "django.core.mail.backends.console.EmailBackend"
     assert (s["tz"], s["lang"]) == ("Asia/Shanghai", "zh-hans")

@@ -22,16 +22,17 @@ if REDIS_URL:
     }
     CACHES = {"default": _redis, "tags": _redis}
 else:
+    # Django's file cache, counting its files less often (portal/caching/filecache.py).
     _cache_dir = env("CACHE_DIR", str(BASE_DIR / ".cache" / "django"))
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.caching.filecache.FileCache",
             "LOCATION": _cache_dir,
             # Django culls a third of the entries past this (300 by default: a few pages).
             "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "5000"))},
         },
         "tags": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.caching.filecache.FileCache",
             "LOCATION": f"{_cache_dir}-tags",
             "OPTIONS": {"MAX_ENTRIES": 10**9},
         },
