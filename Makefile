@@ -64,9 +64,9 @@ fake-content: demo ## Add realistic fake articles and zones to the local databas
 	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) make_fake_content --articles $(ARTICLES) --zones $(ZONES)
 
 run: demo ## Run the portal with demo content at http://HOST:PORT/ (127.0.0.1:8000)
-	@echo "Scheduled publishing (定时发布, 到期下线) runs every minute beside the server, the link check (check_links) every hour."
+	@echo "Scheduled publishing (定时发布, 到期下线) runs every minute beside the server, the link and content checks (check_links, check_content) every hour."
 	DEBUG=1 SITE_URL=$(SITE_URL) sh -c 'while sleep 60; do $(MANAGE) publish_scheduled >/dev/null || true; done & publisher=$$!; \
-	  while sleep 3600; do $(MANAGE) check_links >/dev/null || true; done & checker=$$!; \
+	  while sleep 3600; do $(MANAGE) check_links >/dev/null; $(MANAGE) check_content >/dev/null || true; done & checker=$$!; \
 	  trap "kill $$publisher $$checker 2>/dev/null" EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)'
 
 test: translations $(VNU) ## Run the whole test suite (browser tests need Debian's chromium)

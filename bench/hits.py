@@ -47,7 +47,8 @@ def hit(i):
     address = f"172.{{i // 65536 % 256}}.{{i // 256 % 256}}.{{i % 256}}"
     response = client.post(
         f"/hits/{{ids[i % len(ids)]}}/",
-        {{"referrer": "www.baidu.com", "device": "phone"}},
+        "referrer=www.baidu.com&device=phone",  # as the page's script sends it
+        content_type="application/x-www-form-urlencoded",
         HTTP_X_FORWARDED_FOR=address,
     )
     assert response.status_code == 200, response.status_code

@@ -8,3 +8,6 @@ class HealthConfig(AppConfig):
     label = "site_health"
     verbose_name = "网站健康自查"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.site.health import signals  # noqa: F401  (connects the receivers)

@@ -116,3 +116,24 @@ class LinkUse(models.Model):
 
     def __str__(self):
         return f"{self.link.url}（{self.page or self.directory_link}）"
+
+
+class ContentFinding(models.Model):
+    """One finding of the publish-time checks (portal.site.content_checks) in a live page,
+    as the nightly `check_content` or the page's last publish found it: the self-check
+    reads these instead of judging every page of the site on each view."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="页面"
+    )
+    kind = models.CharField("类别", max_length=20)
+    message = models.TextField("问题")
+    checked_at = models.DateTimeField("检查时间")
+
+    class Meta:
+        verbose_name = "内容检查结果"
+        verbose_name_plural = "内容检查结果"
+        indexes = [models.Index(fields=["kind", "page"], name="content_finding_kind")]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.message}"
