@@ -1,10 +1,11 @@
 """The views of news outside the page tree."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404, HttpResponseForbidden, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from news import readers
 from news.forms import LARGEST_ID
@@ -25,13 +26,29 @@ def hit_view(request, page_id):
     if readers.from_another_site(request):
         return HttpResponseForbidden("不接受其他网站提交的点击。")
     # An id past the database's integers is no article (SQLite would overflow on it).
-    if page_id > LARGEST_ID or not NewsPage.objects.live().filter(pk=page_id).exists():
+    if page_id > LARGEST_ID or not is_live_article(page_id):
         raise Http404("文章不存在")
     if not readers.RATE_LIMIT.allow(request):
         return JsonResponse({"error": "点击过于频繁，请稍后再试。"}, status=429)
     if readers.first_view(request, page_id):
         return JsonResponse({"count": count_view(request, page_id)})
     return JsonResponse({"count": PageViewCount.for_page(NewsPage(pk=page_id))})
+
+
+def is_live_article(page_id):
+    """`NewsPage.objects.live().filter(pk=…).exists()` in plain SQL: every hit asks it,
+    and building the ORM's query cost a sixth of a hit's CPU."""
+    quote = connection.ops.quote_name
+    page, article = quote(Page._meta.db_table), quote(NewsPage._meta.db_table)
+    page_id_column = f"{page}.{quote(Page._meta.pk.column)}"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {page} JOIN {article} "
+            f"ON {article}.{quote(NewsPage._meta.pk.column)} = {page_id_column} "
+            f"WHERE {page_id_column} = %s AND {page}.{quote('live')}",
+            [page_id],
+        )
+        return cursor.fetchone() is not None
 
 
 def count_view(request, page_id):
