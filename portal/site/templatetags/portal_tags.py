@@ -105,6 +105,23 @@ def card(context, template_name, **values):
 
 
 @register.simple_tag(takes_context=True)
+def headlines(context, articles):
+    """The home page's 头条 block, kept until one of its articles changes: its lead's
+    rendition is then looked up once, not on every build of the home page (Wagtail
+    writes each rendition it finds back to the shared cache, a file written each time
+    on one host)."""
+    request = context.get("request")
+
+    def build():
+        return rendered(
+            "portal/includes/headlines.html", {"headlines": articles, "request": request}
+        )
+
+    pks = [article.pk for article in articles]
+    return piece(request, "headlines", build, *pks, tags=tuple(map(page_tag, pks)))
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumb(context, page):
     """The page's ancestors below the tree root (depth 1), ending with the page itself;
     kept until one of them changes."""
