@@ -63,7 +63,7 @@ def build(application, path):
     environ = {
         "REQUEST_METHOD": "GET",
         "SCRIPT_NAME": "",
-        "PATH_INFO": unquote(parts.path),
+        "PATH_INFO": unquote(parts.path, encoding="latin-1"),  # WSGI: bytes as latin-1
         "QUERY_STRING": parts.query,
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80",
