@@ -5,7 +5,9 @@ not a page in production."""
 
 import functools
 import inspect
+import time
 
+from django.core.cache.backends.filebased import FileBasedCache
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Page, Site
 
@@ -41,6 +43,36 @@ def hide_annotation(queryset, name):
     query = queryset.query
     if name in query.annotation_select:
         query.set_annotation_mask(set(query.annotation_select) - {name})
+    return queryset
+
+
+class SeldomCulledFileCache(FileBasedCache):
+    """Django's file cache, its folder listed at most once every `CULL_SECONDS` per
+    process to see whether it has grown past MAX_ENTRIES (`_cull`), not before every
+    write: with a thousand entries the listing costs a millisecond or two, more than the
+    small piece written (a page rebuilt after a publish writes tens of them, and
+    Wagtail writes each rendition it finds back). Meanwhile the folder may pass
+    MAX_ENTRIES by what is written in that time; the next listing culls it."""
+
+    CULL_SECONDS = 10
+
+    def __init__(self, directory, params):
+        super().__init__(directory, params)
+        self.culled_at = float("-inf")
+
+    def _cull(self):
+        now = time.monotonic()
+        if now - self.culled_at >= self.CULL_SECONDS:
+            self.culled_at = now
+            super()._cull()
+
+
+def known_empty(queryset):
+    """`queryset`, known to hold no rows: iterating, testing or counting it builds no SQL
+    (`none()` still compiles its query to find that out), as for a queryset Django has
+    evaluated; a clone of it (`order_by`…) is a queryset like any other."""
+    queryset._result_cache = []
+    queryset._prefetch_done = True
     return queryset
 
 

@@ -29,7 +29,7 @@ def test_defaults_run_on_sqlite_with_a_file_cache():
     assert "journal_mode=WAL" in s["options"]["init_command"]
     # Kept between requests: a new SQLite connection parses the whole schema first.
     assert s["max_age"] == 60
-    assert s["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert s["cache"] == "portal.compat.SeldomCulledFileCache"
     assert s["search"] == "portal.site.search.backend"
     assert s["email"] == "django.core.mail.backends.console.EmailBackend"
     assert (s["tz"], s["lang"]) == ("Asia/Shanghai", "zh-hans")

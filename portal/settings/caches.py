@@ -23,15 +23,16 @@ if REDIS_URL:
     CACHES = {"default": _redis, "tags": _redis}
 else:
     _cache_dir = env("CACHE_DIR", str(BASE_DIR / ".cache" / "django"))
+    # Django's file cache, culled every few seconds instead of on every write.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.compat.SeldomCulledFileCache",
             "LOCATION": _cache_dir,
             # Django culls a third of the entries past this (300 by default: a few pages).
             "OPTIONS": {"MAX_ENTRIES": int(env("CACHE_MAX_ENTRIES", "5000"))},
         },
         "tags": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.compat.SeldomCulledFileCache",
             "LOCATION": f"{_cache_dir}-tags",
             "OPTIONS": {"MAX_ENTRIES": 10**9},
         },
