@@ -7,7 +7,9 @@ machine's load than `make bench`'s requests per second).
 Runs with the portal's settings and `PAGE_CACHE_SECONDS=0 FRAGMENT_CACHE_SECONDS=0`, as
 the benchmark's "built afresh" server does: no page and no main block is kept, while the
 chrome, routes, counts and other remembered pieces stay warm after a first request. Each
-page is requested once to warm them, then N times; prints the CPU milliseconds
+page is requested once to warm them, then N times, through the WSGI application as
+gunicorn calls it (a new environ, no cookies, the response closed, so the connections
+are closed or kept as `CONN_MAX_AGE` says); prints the CPU milliseconds
 (`time.process_time`) and queries of one build. `--after-edit` touches, before each
 build, what republishing the biggest column's newest article touches (its
 `invalidation_tags`): the pages as first built after an editor's change in that column
@@ -18,17 +20,20 @@ there (CSRF tokens removed) to compare two versions byte for byte.
 
 import argparse
 import cProfile
+import io
 import os
 import pstats
 import re
+import sys
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 os.environ["PAGE_CACHE_SECONDS"] = "0"
 os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
 
+from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from bench.headers import HEADERS  # noqa: E402
 from bench.queries import QueryTimer, pages  # noqa: E402  (sets Django up)
@@ -50,10 +55,38 @@ def newest_article():
     return column.articles().first()
 
 
-def build(client, path):
-    response = client.get(path, headers=HEADERS)
-    assert response.status_code == 200, (path, response.status_code)
-    return response
+def build(application, path):
+    """The HTML of one GET of `path`, from the proxy on this host (`HEADERS`), with
+    what gunicorn gives the application: Django's test client would keep its cookies
+    and the database connection, and skip closing the response."""
+    parts = urlsplit(path)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": unquote(parts.path, encoding="latin-1"),  # WSGI: bytes as latin-1
+        "QUERY_STRING": parts.query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    environ |= {"HTTP_" + name.upper().replace("-", "_"): value for name, value in HEADERS.items()}
+    statuses = []
+    body = application(environ, lambda status, headers, exc_info=None: statuses.append(status))
+    try:
+        html = b"".join(body).decode()
+    finally:
+        body.close()  # request_finished, as gunicorn sends it
+    assert statuses[0].startswith("200 "), (path, statuses[0])
+    return html
 
 
 def main():
@@ -65,10 +98,10 @@ def main():
     parser.add_argument("--after-edit", action="store_true", help="touch an edit's tags first")
     args = parser.parse_args()
     edited = newest_article().invalidation_tags() if args.after_edit else set()
-    client = Client(HTTP_HOST="127.0.0.1")
+    application = get_wsgi_application()
     print(f"load average {os.getloadavg()[0]:.1f}")
     for name, path in measured_pages():
-        html = build(client, path).content.decode()
+        html = build(application, path)
         if args.snapshot:
             args.snapshot.mkdir(parents=True, exist_ok=True)
             (args.snapshot / f"{name.replace(' ', '_').replace(',', '')}.html").write_text(
@@ -84,12 +117,12 @@ def main():
                 started = time.process_time()
                 if profiler:
                     profiler.enable()
-                last = build(client, path)
+                last = build(application, path)
                 if profiler:
                     profiler.disable()
                 cpu += time.process_time() - started
         cpu_ms = 1000 * cpu / args.repeat
-        same = CSRF_TOKEN.sub("", last.content.decode()) == CSRF_TOKEN.sub("", html)
+        same = CSRF_TOKEN.sub("", last) == CSRF_TOKEN.sub("", html)
         print(
             f"{name:22} {cpu_ms:6.1f} ms CPU  {timer.count / args.repeat:4.1f} queries  {path}"
             + ("" if same else "  (differs from its first build!)")

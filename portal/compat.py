@@ -44,6 +44,15 @@ def hide_annotation(queryset, name):
     return queryset
 
 
+def known_empty(queryset):
+    """`queryset`, known to hold no rows: iterating, testing or counting it builds no SQL
+    (`none()` still compiles its query to find that out), as for a queryset Django has
+    evaluated; a clone of it (`order_by`…) is a queryset like any other."""
+    queryset._result_cache = []
+    queryset._prefetch_done = True
+    return queryset
+
+
 # -- Wagtail -----------------------------------------------------------------------------
 
 # The annotation Wagtail's PostgreSQL search compiler filters and ranks on.

@@ -66,6 +66,14 @@ def test_a_hidden_annotation_filters_but_is_not_selected():
     assert "marker" not in select
 
 
+def test_a_queryset_known_empty_holds_nothing_and_asks_nothing(home):
+    queryset = compat.known_empty(Page.objects.all())
+    with CaptureQueriesContext(connection) as queries:
+        assert list(queryset) == [] and not queryset and queryset.count() == 0
+    assert len(queries) == 0
+    assert queryset.order_by("path").count() == Page.objects.count() > 0
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search compiler")
 def test_wagtails_postgres_search_filters_on_the_vector_annotation_we_hide(column):
     results = get_search_backend().search("开发区", NewsPage.objects.live())

@@ -27,6 +27,8 @@ def test_defaults_run_on_sqlite_with_a_file_cache():
     assert s["options"]["transaction_mode"] == "IMMEDIATE"
     assert s["options"]["timeout"] >= 5
     assert "journal_mode=WAL" in s["options"]["init_command"]
+    # Kept between requests: a new SQLite connection parses the whole schema first.
+    assert s["max_age"] == 60
     assert s["cache"] == "portal.caching.filecache.FileCache"
     assert s["search"] == "portal.site.search.backend"
     assert s["email"] == "django.core.mail.backends.console.EmailBackend"

@@ -178,13 +178,15 @@ class NewsCategoryPage(ArticleFeedMixin, PortalPage):
             count_key=f"column:{self.pk}",
             shows=(listed,),
         )
-        siblings = NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
+
+        def siblings():  # built only when not kept: building the query costs too
+            columns = NewsCategoryPage.objects.sibling_of(self).live().order_by("path")
+            return dependencies.pages_shown(columns)
+
         return {
             "articles": articles,
             "sibling_columns": generation.remember(
-                f"sibling-columns:{self.pk}",
-                lambda: dependencies.pages_shown(siblings),
-                tags=(kind_tag(NewsCategoryPage),),
+                f"sibling-columns:{self.pk}", siblings, tags=(kind_tag(NewsCategoryPage),)
             ),
         }
 

@@ -17,6 +17,11 @@ def cached(request, name, build, *vary, timeout=None, tags=(CHROME,)):
     site = Site.find_for_request(request)
     if site is None:
         return None
+    return kept(site, name, build, *vary, timeout=timeout, tags=tags)
+
+
+def kept(site, name, build, *vary, timeout=None, tags=(CHROME,)):
+    """What `cached` gives for a request to `site`."""
     lifetime = (lambda: min(DAY, timeout(site) or DAY)) if timeout else DAY
     return remember(chrome_name(site.pk, name, *vary), lambda: build(site), lifetime, tags=tags)
 

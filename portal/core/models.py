@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from portal.caching import dependencies, routes
 from portal.caching.fragments import main_fragment
 from portal.caching.tags import ANY_CONTENT, CHROME, kind_tag, page_tag
-from portal.compat import cached_parent
+from portal.compat import cached_parent, known_empty
 from portal.core.forms import PortalPageForm
 from portal.core.public_forms import answer_post, render_form_page
 from portal.core.search_fields import with_segmentation
@@ -97,7 +97,8 @@ class PortalPage(Page):
         restricted."""
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         if restricted_paths().isdisjoint(paths):
-            return PageViewRestriction.objects.none()  # no query: what readers mostly get
+            # No query, nor SQL built to find there is none: what readers mostly get.
+            return known_empty(PageViewRestriction.objects.none())
         pages = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
             Q(page__in=pages.filter(alias_of__isnull=True))

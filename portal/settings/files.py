@@ -10,11 +10,12 @@ STATIC_ROOT = env("STATIC_ROOT", str(BASE_DIR / "staticfiles") if PRODUCTION els
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # whitenoise serves static files. In production they are collected (`collectstatic`) with
 # hashed names and gzip copies, and cached for a year; elsewhere they come straight from
-# the app folders, so `make run` and the tests need no collectstatic.
+# the app folders, so `make run` and the tests need no collectstatic. Each address is
+# looked up in the manifest once per process (portal/caching/staticfiles.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "portal.caching.staticfiles.ManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 
+from portal.caching.chrome import kept
 from portal.core.address import absolute
 from portal.site.navigation import site_settings_for
 
@@ -103,7 +104,9 @@ def page_metadata(page, site, site_name):
         )
     if page.specific_class.__name__ == "NewsPage":
         meta["authors"] = page.authors.split() or [page.source or site_name]
-        logo_url = absolute(icons(site)["touch_icon"])
+        # The icons the page's <head> shows, kept: no rendition looked up (and written
+        # back to the cache) each time an article's metadata is built.
+        logo_url = absolute(kept(site, "icons", icons)["touch_icon"])
         meta["json_ld"] = news_article_json_ld(page, meta, site_name, logo_url)
     elif page.specific_class.__name__ == "PolicyDocumentPage":
         meta["json_ld"] = legislation_json_ld(page.specific, meta, site_name)

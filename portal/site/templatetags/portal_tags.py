@@ -13,6 +13,8 @@ from portal.site.share import share_context
 
 register = template.Library()
 
+META_TEMPLATE = "includes/page_meta.html"
+
 
 def current_page(context):
     # Some views use `page` for a page of a paginator: only a Wagtail page counts.
@@ -105,6 +107,41 @@ def card(context, template_name, **values):
 
 
 @register.simple_tag(takes_context=True)
+def cards(context, template_name, pages, name, **flags):
+    """{% cards "news/cards/news_page.html" articles "article" show_summary=True %}: each
+    page's `{% card %}` (as `name`), the run of them kept as one piece until one of the
+    pages changes, so a list built afresh looks up one piece instead of one per card."""
+    pages = list(pages)
+
+    def build():
+        return mark_safe("".join(card(context, template_name, **{name: p}, **flags) for p in pages))
+
+    if any(page.pk is None for page in pages):
+        return build()
+    pks = [page.pk for page in pages]
+    vary = [f"{flag}={value!r}" for flag, value in flags.items()]
+    tags = tuple(map(page_tag, pks))
+    return piece(context.get("request"), f"cards:{template_name}", build, *vary, *pks, tags=tags)
+
+
+@register.simple_tag(takes_context=True)
+def headlines(context, articles):
+    """The home page's 头条 block, kept until one of its articles changes: its lead's
+    rendition is then looked up once, not on every build of the home page (Wagtail
+    writes each rendition it finds back to the shared cache, a file written each time
+    on one host)."""
+    request = context.get("request")
+
+    def build():
+        return rendered(
+            "portal/includes/headlines.html", {"headlines": articles, "request": request}
+        )
+
+    pks = [article.pk for article in articles]
+    return piece(request, "headlines", build, *pks, tags=tuple(map(page_tag, pks)))
+
+
+@register.simple_tag(takes_context=True)
 def breadcrumb(context, page):
     """The page's ancestors below the tree root (depth 1), ending with the page itself;
     kept until one of them changes."""
@@ -136,26 +173,32 @@ def share_links(context, page):
     return piece(request, "share", build, page.pk, tags=(page_tag(page),))
 
 
-@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta(context):
-    """Description, canonical URL, Open Graph and JSON-LD for the current page, cached
-    per page and published version, so the share image costs no query on a warm cache."""
+    """Description, canonical URL, Open Graph and JSON-LD for the current page, kept per
+    page and published version, rendered too: a page built afresh neither looks up the
+    share image nor renders them again. A preview renders its draft's title with the
+    live version's values and keeps no HTML."""
     page = current_page(context)
     request = context["request"]
     if page is None or page.pk is None or not page.live:
         # A view of its own (search): the site's description still tells what it is.
         default = navigation.cached(request, "description", metadata.site_description)
-        return {"description": default or ""}
+        return rendered(META_TEMPLATE, {"description": default or ""})
     name = navigation.cached(request, "site-name", navigation.site_name) or ""
-    meta = navigation.cached(
-        request,
-        "meta",
-        lambda site: metadata.page_metadata(page, site, name),
-        page.pk,
-        page.last_published_at.timestamp() if page.last_published_at else 0,
-        tags=(CHROME, page_tag(page)),
-    )
-    return {**(meta or {}), "page": page, "site_name": name}
+    version = page.pk, page.last_published_at.timestamp() if page.last_published_at else 0
+    tags = (CHROME, page_tag(page))
+
+    def values(site):
+        return metadata.page_metadata(page, site, name)
+
+    def html(site=None):
+        meta = navigation.cached(request, "meta", values, *version, tags=tags) or {}
+        return rendered(META_TEMPLATE, {**meta, "page": page, "site_name": name})
+
+    if getattr(request, "is_preview", False):
+        return html()
+    return navigation.cached(request, "meta-html", html, *version, tags=tags) or html()
 
 
 @register.inclusion_tag("includes/icons.html", takes_context=True)
