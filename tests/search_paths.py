@@ -1,8 +1,7 @@
 """Search on every path its database offers: on PostgreSQL ranked by the RUM index
-(migration portal_search 0004, where the extension is installed) with the newest matches
-from the dated entries' RUM index (0005) and, with both indexes dropped as on a server
-without RUM, by Wagtail's ranking over the GIN index; SQLite's FTS5 on SQLite. A test
-module asks for them with `pytestmark = SEARCH_PATHS`."""
+(migration portal_search 0004, where the extension is installed) and, with that index
+dropped as on a server without RUM, by Wagtail's ranking over the GIN index; SQLite's
+FTS5 on SQLite. A test module asks for them with `pytestmark = SEARCH_PATHS`."""
 
 import pytest
 from django.conf import settings
@@ -12,13 +11,10 @@ from portal.site.search import ranked_index
 
 POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 SEARCH_PATHS = pytest.mark.usefixtures("search_path")
-RUM_INDEXES_SQL = [
+RUM_INDEX_SQL = (
     f"CREATE INDEX IF NOT EXISTS {ranked_index.INDEX} ON wagtailsearch_indexentry "
-    "USING rum ((title || body) rum_tsvector_ops)",
-    f"CREATE INDEX IF NOT EXISTS {ranked_index.DATED_INDEX} ON portal_search_dated_entry "
-    "USING rum (vector rum_tsvector_addon_ops, published_at) "
-    "WITH (attach = 'published_at', to = 'vector')",
-]
+    "USING rum ((title || body) rum_tsvector_ops)"
+)
 
 
 @pytest.fixture(params=["rum", "gin"] if POSTGRES else ["fts5"])
@@ -31,12 +27,10 @@ def search_path(request, db):
     if request.param == "gin" and had_rum:
         with connection.cursor() as cursor:
             cursor.execute(f"DROP INDEX {ranked_index.INDEX}")
-            cursor.execute(f"DROP INDEX IF EXISTS {ranked_index.DATED_INDEX}")
         ranked_index.forget()
     yield request.param
     # The test's rollback brings the index back; a transactional test has none to do.
     if request.param == "gin" and had_rum and not connection.in_atomic_block:
         with connection.cursor() as cursor:
-            for statement in RUM_INDEXES_SQL:
-                cursor.execute(statement)
+            cursor.execute(RUM_INDEX_SQL)
     ranked_index.forget()

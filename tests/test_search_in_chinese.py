@@ -326,7 +326,7 @@ def test_a_common_word_is_estimated_without_counting_and_its_newest_in_the_dates
 ):
     # The planner expects more than NOT_COUNTED_PAST (0 here): no count is run, the
     # estimate is told, and the newest RANKED_AT_MOST within the dates asked for are
-    # ranked (on PostgreSQL with RUM, from the dated entries' index).
+    # ranked (on PostgreSQL found in the dated entries).
     monkeypatch.setattr("portal.site.search.counting.COUNTED_UP_TO", 3)
     monkeypatch.setattr("portal.site.search.counting.NOT_COUNTED_PAST", 0)
     monkeypatch.setattr("portal.site.search.query.RANKED_AT_MOST", 2)
@@ -342,12 +342,12 @@ def test_a_common_word_is_estimated_without_counting_and_its_newest_in_the_dates
     assert "找到约" in summary and "按相关度列出最新的 2 条" in summary
     assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
     dated = [q["sql"] for q in queries if 'FROM "portal_search_dated_entry"' in q["sql"]]
-    assert len(dated) == (1 if search_path == "rum" else 0)
+    assert len(dated) == 2 and dated[0].startswith("EXPLAIN")  # the estimate, the newest
 
 
 def test_postgresql_keeps_the_dated_entries_in_step_with_the_index(client, column, search_path):
-    if search_path != "rum":
-        pytest.skip("the dated entries are made where PostgreSQL has RUM")
+    if search_path == "fts5":
+        pytest.skip("the dated entries are PostgreSQL's")
 
     def dated(page):
         with connection.cursor() as cursor:
@@ -402,6 +402,17 @@ def test_postgresql_indexes_the_page_id_as_wagtail_joins_it(column):
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_search_page_id_as_text'"
         )
         assert cursor.fetchone()[0].endswith("(((id)::character varying(50)))")
+
+
+def test_postgresql_finds_an_entry_by_its_object_id_alone(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the object-id index is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_search_indexentry_object_id'"
+        )
+        # One probe per page, not one per page type as the unique (type, id) index needs.
+        assert cursor.fetchone()[0].endswith("(object_id)")
 
 
 def test_postgresql_never_sends_the_text_vectors_back(client, column):

@@ -1,7 +1,8 @@
 """How many pages a search matches: counted exactly up to COUNTED_UP_TO, estimated past it.
 
 Counting every match of a word found in most articles reads every match (0.2–1 s at
-100,000 articles on PostgreSQL). Counting stops at the first COUNTED_UP_TO + 1 matches in
+100,000 articles on PostgreSQL). Counting (in the dated entries, one row a page: portal.site.
+search.dated) stops at the first COUNTED_UP_TO + 1 matches in
 no particular order (a few milliseconds: the index gives the matches, each is checked
 against the filters until enough are found); past that PostgreSQL's planner estimates the
 full number from its statistics, and the page says 约. Other databases count exactly (on
@@ -17,7 +18,7 @@ takes two words, or a word and a date range, as independent, and expects too few
 import json
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db.models import QuerySet
 
 COUNTED_UP_TO = 1000
 NOT_COUNTED_PAST = 5 * COUNTED_UP_TO
@@ -29,12 +30,12 @@ class Count:
     estimated: bool = False
 
 
-def count_matches(results):
-    """The Count of Wagtail search results."""
-    queryset = getattr(results, "get_queryset", None)
-    if queryset is None or connection.vendor != "postgresql":
-        return Count(results.count())
-    unordered = queryset().order_by()  # any matches will do: no sort, no top-N
+def count_matches(matches):
+    """The Count of a search's matches: Wagtail search results, counted exactly, or on
+    PostgreSQL the queryset of their dated entries (portal.site.search.dated)."""
+    if not isinstance(matches, QuerySet):
+        return Count(matches.count())
+    unordered = matches.order_by()  # any matches will do: no sort, no top-N
     planned = planned_rows(unordered)
     if planned <= NOT_COUNTED_PAST:
         counted = unordered[: COUNTED_UP_TO + 1].count()

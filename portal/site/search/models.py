@@ -31,9 +31,9 @@ class SearchTerm(models.Model):
 
 
 class DatedEntry(models.Model):
-    """A page's indexed words with its 发布时间, where PostgreSQL has RUM (migration
-    portal_search 0005, which creates the table and keeps it in step with Wagtail's index
-    by triggers; never written from Python). Read by portal.site.search.newest."""
+    """A page's indexed words with its 发布时间, on PostgreSQL (migration portal_search
+    0005 creates the table and keeps it in step with Wagtail's index by triggers; never
+    written from Python). Read by portal.site.search.dated."""
 
     entry_id = models.IntegerField(primary_key=True)  # Wagtail's index entry
     page = models.ForeignKey(

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from news.models import NewsCategoryPage, NewsPage, NoticePage
 from policies.models import PolicyDocumentPage
 from portal.core.segmentation import words
-from portal.site.search import counting, newest, ranked_index
+from portal.site.search import counting, dated, ranked_index
 from zones.models import ZonePage
 
 MAX_QUERY_LENGTH = 100
@@ -148,7 +148,8 @@ def match(pages, query_words, operator, form):
     by_date = pages.order_by("-first_published_at", "-id").search(
         text, operator=operator, order_by_relevance=False
     )
-    count = counting.count_matches(by_date)
+    entries = dated.matches(pages, text, operator)
+    count = counting.count_matches(by_date if entries is None else entries)
     found = Found(by_date, query_words, operator, count.number, count.estimated, count.number)
     # Pages of an estimate would end early or empty: past it, the first COUNTED_UP_TO are
     # listed, and a reader after the rest narrows the dates.
@@ -166,8 +167,8 @@ def match(pages, query_words, operator, form):
     # articles), so it ranks all the matches only when they were counted. Past that,
     # rank the newest matches only (one indexed, unranked query for their ids); a reader
     # after older ones sorts by date or narrows the dates. (How the newest are found:
-    # portal.site.search.newest.)
-    ids = newest.newest_ids(pages, text, operator, RANKED_AT_MOST, *published_between(form))
+    # portal.site.search.dated.)
+    ids = dated.newest_ids(pages, text, operator, RANKED_AT_MOST, *published_between(form))
     with ranked_index.set_aside():  # ranked here, in full: the RUM index would rank them all
         found.results = list(pages.filter(pk__in=ids).search(text, operator=operator))
     found.listed, found.ranked_newest_only = len(ids), True

@@ -1,7 +1,6 @@
-"""Whether search takes its ranked order from the RUM index (migration portal_search 0004),
-and its newest matches from the dated entries' RUM index (0005, portal.site.search.newest).
+"""Whether search takes its ranked order from the RUM index (migration portal_search 0004).
 
-With the first, PostgreSQL returns the matches best first from the index (`vector <=> query`),
+With it, PostgreSQL returns the matches best first from the index (`vector <=> query`),
 so a page of results reads only its own rows. Without it (no RUM on this server, SQLite,
 Elasticsearch) search ranks as Wagtail's backend does. Looked up once per process and
 database: the index comes and goes only with migrations.
@@ -13,22 +12,21 @@ import contextvars
 from django.db import connection
 
 INDEX = "portal_search_indexentry_title_body_rum"
-DATED_INDEX = "portal_search_dated_entry_rum"
 
 _available = {}
 _set_aside = contextvars.ContextVar("ranked_index_set_aside", default=False)
 
 
-def available(index=INDEX):
-    """Whether the database the search runs on has the RUM index `index`."""
+def available():
+    """Whether the database the search runs on has the RUM index."""
     if connection.vendor != "postgresql":
         return False
-    key = (*(connection.settings_dict.get(name) for name in ("HOST", "PORT", "NAME")), index)
-    if key not in _available:
+    database = tuple(connection.settings_dict.get(key) for key in ("HOST", "PORT", "NAME"))
+    if database not in _available:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [index])
-            _available[key] = cursor.fetchone()[0]
-    return _available[key]
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [INDEX])
+            _available[database] = cursor.fetchone()[0]
+    return _available[database]
 
 
 def in_use():
@@ -48,5 +46,5 @@ def set_aside():
 
 
 def forget():
-    """Look again on the next search (after an index was created or dropped)."""
+    """Look again on the next search (after the index was created or dropped)."""
     _available.clear()
