@@ -1,10 +1,10 @@
 """How many pages a search matches: counted exactly up to COUNTED_UP_TO, estimated past it.
 
 Counting every match of a word found in most articles reads every match (0.2–1 s at
-100,000 articles on PostgreSQL). Counting (in the dated entries, one row a page: portal.site.
-search.dated) stops at the first COUNTED_UP_TO + 1 matches in
-no particular order (a few milliseconds: the index gives the matches, each is checked
-against the filters until enough are found); past that PostgreSQL's planner estimates the
+100,000 articles on PostgreSQL). Counting (in the dated entries, one row a page:
+portal.site.search.dated) stops at the first COUNTED_UP_TO + 1 matches in no particular
+order (the index gives the matches, each is checked against the filters until enough are
+found); past that PostgreSQL's planner estimates the
 full number from its statistics, and the page says 约. Other databases count exactly (on
 a site small enough for SQLite that is cheap; Elasticsearch counts from its index).
 
