@@ -170,7 +170,7 @@ def match(pages, query_words, operator, form):
     # portal.site.search.dated.)
     ids = dated.newest_ids(pages, text, operator, RANKED_AT_MOST, *published_between(form))
     # Ids only: the pages shown are fetched again as their specific types (views.annotated),
-    # and making 200 whole pages took a fifth of the view's time (profiled, 10,000 articles).
+    # and 200 whole pages were a fifth of the view's time under cProfile (10,000 articles).
     newest = pages.only("id").filter(pk__in=ids)
     with ranked_index.set_aside():  # ranked here, in full: the RUM index would rank them all
         found.results = list(newest.search(text, operator=operator))
