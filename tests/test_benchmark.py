@@ -104,7 +104,9 @@ def test_the_search_benchmark_times_every_query_shape_and_reports_the_median(hom
     search.measure(repeat=3, concurrency=1)
     result = json.loads(capsys.readouterr().out)
     assert [row["params"] for row in result["rows"]] == search.QUERIES
-    assert all(len(row["total"]) == len(row["sql"]) == 3 for row in result["rows"])
+    assert all(
+        len(row["total"]) == len(row["sql"]) == len(row["cpu"]) == 3 for row in result["rows"]
+    )
     found = {json.dumps(row["params"], ensure_ascii=False): row["found"] for row in result["rows"]}
     assert found['{"q": "开发区"}'] > 0 and found['{"q": "量子纠缠 xyz"}'] == 0
     assert result["sizes"]["articles"] == 30

@@ -321,6 +321,59 @@ def test_past_the_counting_limit_postgresql_estimates_the_total_and_says_so(
     assert titles(by_date) == [f"第{day}期招商简报" for day in (5, 4, 3)]
 
 
+def test_a_common_word_is_estimated_without_counting_and_its_newest_in_the_dates_ranked(
+    client, column, monkeypatch, search_path
+):
+    # The planner expects more than NOT_COUNTED_PAST (0 here): no count is run, the
+    # estimate is told, and the newest RANKED_AT_MOST within the dates asked for are
+    # ranked (on PostgreSQL found in the dated entries).
+    monkeypatch.setattr("portal.site.search.counting.COUNTED_UP_TO", 3)
+    monkeypatch.setattr("portal.site.search.counting.NOT_COUNTED_PAST", 0)
+    monkeypatch.setattr("portal.site.search.query.RANKED_AT_MOST", 2)
+    for day in range(1, 7):
+        article(column, f"第{day}期招商简报", "园区招商引资工作。", when=(2020, 3, day))
+    with CaptureQueriesContext(connection) as queries:
+        page = search(client, q="招商", start="2020-03-02", end="2020-03-04")
+    summary = page.select_one(".search-summary").get_text()
+    assert sorted(titles(page)) == ["第3期招商简报", "第4期招商简报"]
+    if search_path == "fts5":  # SQLite counts every match
+        assert "找到 3 条" in summary
+        return
+    assert "找到约" in summary and "按相关度列出最新的 2 条" in summary
+    assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+    dated = [q["sql"] for q in queries if 'FROM "portal_search_dated_entry"' in q["sql"]]
+    assert len(dated) == 2 and dated[0].startswith("EXPLAIN")  # the estimate, the newest
+
+
+def test_postgresql_keeps_the_dated_entries_in_step_with_the_index(client, column, search_path):
+    if search_path == "fts5":
+        pytest.skip("the dated entries are PostgreSQL's")
+
+    def dated(page):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT published_at, vector::text FROM portal_search_dated_entry "
+                "WHERE page_id = %s",
+                [page.pk],
+            )
+            return cursor.fetchall()
+
+    page = article(column, "园区招商工作会议", "会议部署招商引资工作。")
+    [(published, vector)] = dated(page)
+    assert published == page.first_published_at and "'招商'" in vector
+    later = datetime.datetime(2021, 5, 1, 10, 0, tzinfo=SHANGHAI)
+    NewsPage.objects.filter(pk=page.pk).update(first_published_at=later)  # no reindex
+    assert dated(page)[0][0] == later
+    page.refresh_from_db()
+    page.title = "园区复工复产会议"
+    page.save_revision().publish()
+    assert "'复工'" in dated(page)[0][1]
+    call_command("update_index", verbosity=0)  # the whole index rebuilt
+    assert len(dated(page)) == 1
+    page.delete()
+    assert dated(page) == []
+
+
 def test_postgresql_matches_through_an_index_on_what_wagtail_compares(db):
     if connection.vendor != "postgresql":
         pytest.skip("the expression index is PostgreSQL's; SQLite uses FTS5")
@@ -349,6 +402,17 @@ def test_postgresql_indexes_the_page_id_as_wagtail_joins_it(column):
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_search_page_id_as_text'"
         )
         assert cursor.fetchone()[0].endswith("(((id)::character varying(50)))")
+
+
+def test_postgresql_finds_an_entry_by_its_object_id_alone(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the object-id index is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'portal_search_indexentry_object_id'"
+        )
+        # One probe per page, not one per page type as the unique (type, id) index needs.
+        assert cursor.fetchone()[0].endswith("(object_id)")
 
 
 def test_postgresql_never_sends_the_text_vectors_back(client, column):

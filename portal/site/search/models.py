@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from wagtail.snippets.models import register_snippet
 
@@ -27,3 +28,24 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class DatedEntry(models.Model):
+    """A page's indexed words with its 发布时间, on PostgreSQL (migration portal_search
+    0005 creates the table and keeps it in step with Wagtail's index by triggers; never
+    written from Python). Read by portal.site.search.dated."""
+
+    entry_id = models.IntegerField(primary_key=True)  # Wagtail's index entry
+    page = models.ForeignKey(
+        "wagtailcore.Page", models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    published_at = models.DateTimeField()
+    vector = SearchVectorField()
+
+    class Meta:
+        managed = False
+        db_table = "portal_search_dated_entry"
+        verbose_name = "带发布时间的索引条目"
+
+    def __str__(self):
+        return f"{self.page_id} {self.published_at:%Y-%m-%d}"
