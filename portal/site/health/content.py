@@ -31,9 +31,8 @@ def replace_findings(page_ids, findings_by_page, now):
 
 
 def check_page(page):
-    """Judge one page again (after its publish); an unpublished page keeps no findings."""
-    found = content_checks.findings_for_pages([page]) if page.live else {}
-    replace_findings([page.pk], found, timezone.now())
+    """Judge one page again, after its publish."""
+    replace_findings([page.pk], content_checks.findings_for_pages([page]), timezone.now())
 
 
 def forget_page(page):

@@ -5,7 +5,7 @@ its first LINES_PER_SECTION lines and says how many there are in all."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -171,17 +171,17 @@ CONTENT_NOTE = "每晚检查全部已发布页面，页面发布时即重新检�
 def content_sections():
     """What the publish-time checks (portal.site.content_checks) found in live pages, as
     the nightly `check_content` and each publish keep it (portal.site.health.content)."""
+    totals = dict(ContentFinding.objects.values_list("kind").annotate(n=Count("pk")).order_by())
     sections = []
     for kind, title, note in CONTENT_SECTIONS:
-        section = Section(kind, title, note=f"{note}{CONTENT_NOTE}")
+        section = Section(kind, title, note=f"{note}{CONTENT_NOTE}", total=totals.get(kind, 0))
         findings = ContentFinding.objects.filter(kind=kind)
-        section.total = findings.count()
         shown = (
             findings.select_related("page")
             .only("message", "page__title")
             .order_by("page__path", "pk")
         )
-        for finding in shown[:LINES_PER_SECTION]:
+        for finding in shown[:LINES_PER_SECTION] if section.total else ():
             text = f"「{finding.page.title}」{finding.message}"
             section.lines.append(Line(text, edit_page(finding.page_id), "编辑页面"))
         sections.append(section)
